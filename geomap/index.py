@@ -1,0 +1,328 @@
+"""The prepared gazetteer: every place geomap knows, in one compact file built once.
+
+Reading the base layers and geodata/ takes seconds (a shapefile, a 13 MB pickle, 34k
+cities, a few hundred YAML files, geodesic discs); a build of one story should not pay
+that. The first run builds a plain-data index (records of str, float and WKB bytes), writes
+it atomically into the cache folder, and every later run loads it in milliseconds. The
+file name carries a digest of geodata/, the base-layer package versions and geomap's
+version, so an edit to any of them builds a fresh index. The file holds plain data only
+and is read back with the unpickler that refuses every global.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pathlib
+import sys
+import tempfile
+from collections.abc import Callable
+from typing import Any
+
+from geomap import __version__
+from geomap.errors import GazetteerError
+from geomap.geodata import GeodataProblem, find_geodata, geodata_digest, load_parties, load_places
+from geomap.names import slug
+
+__all__ = ["build_index", "cache_dir", "index_key", "load_index"]
+
+INDEX_FORMAT = 3
+# Simplification tolerances, in degrees: the stored shapes (about 1 km) and the basemap
+# drawn under offline maps (about 5 km), whose shared borders stay shared.
+STORED_TOLERANCE = 0.01
+BASEMAP_TOLERANCE = 0.05
+_MARINE_KINDS = (
+    ("strait", ("Strait", "Passage", "Channel", "Bosporus", "Dardanelles", "Mandeb", "Sound", "Øresund")),
+    ("gulf", ("Gulf", "Bay", "Bight", "Golfe", "Golfo", "Bahía", "Baía", "Baia", "Fjord")),
+    ("ocean", ("Ocean", "OCEAN")),
+    ("river", ("River",)),
+    ("lake", ("Lake", "Lago", "Ozero")),
+)
+_BUILDER_MODULES = ("index.py", "basedata.py", "geometry.py", "records.py", "claims.py", "names.py")
+_NE_KIND = {"Sovereign country": "country", "Country": "country"}
+
+
+def cache_dir() -> pathlib.Path:
+    """Return the folder for the prepared index (``$GEOMAP_CACHE_DIR`` or the user cache)."""
+    env = os.environ.get("GEOMAP_CACHE_DIR")
+    if env:
+        return pathlib.Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return pathlib.Path(base) / "geomap"
+
+
+def index_key(root: pathlib.Path) -> str:
+    """Return the digest naming the index for this geodata, these packages and this geomap."""
+    from geomap.basedata import base_versions
+
+    parts = [str(INDEX_FORMAT), __version__, sys.version.split()[0], geodata_digest(root)]
+    # The builder's own source: a changed recipe must not be served from an old index.
+    package = pathlib.Path(__file__).resolve().parent
+    for module in _BUILDER_MODULES:
+        parts.append(hashlib.sha256((package / module).read_bytes()).hexdigest())
+    parts += [f"{k}={v}" for k, v in sorted(base_versions().items())]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def load_index(*, rebuild: bool = False) -> dict[str, Any]:
+    """Return the prepared index, building and caching it when missing or stale."""
+    from geomap import safepickle
+
+    root = find_geodata()
+    key = index_key(root)
+    path = cache_dir() / f"index-{key}.pickle"
+    if not rebuild and path.is_file():
+        try:
+            data = safepickle.load_path(path)
+            if isinstance(data, dict) and data.get("key") == key:
+                return data
+        except (GazetteerError, OSError):
+            pass  # a damaged cache is rebuilt, never trusted
+    data = build_index(root)
+    data["key"] = key
+    _write_cache(path, safepickle.dumps(data))
+    return data
+
+
+def _write_cache(path: pathlib.Path, payload: bytes) -> None:
+    """Write the index atomically; an unwritable cache folder only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+        for old in path.parent.glob("index-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _marine_kind(name: str) -> str:
+    for kind, words in _MARINE_KINDS:
+        if any(word in name for word in words):
+            return kind
+    return "sea"
+
+
+def build_index(
+    root: pathlib.Path, *, problems: list[GeodataProblem] | None = None
+) -> dict[str, Any]:
+    """Build the prepared index from geodata/ and the base layers.
+
+    With ``problems`` given, problems in geodata/ are collected there and the broken records
+    left out; otherwise the first problem raises GazetteerError naming file and field.
+    """
+    import shapely
+
+    from geomap import basedata
+    from geomap.geometry import build as build_geometry
+
+    parties = load_parties(root)
+    records = load_places(root, parties, collect=problems)
+    countries = basedata.load_countries()
+    default_view = {r["name"]: r["geometry"] for r in basedata.load_default_countries()}
+    marine = {r["name"]: r["geometry"] for r in basedata.load_marine()}
+    by_adm0 = {c["adm0_a3"]: c for c in countries}
+    country_wkb = {c["adm0_a3"]: c["geometry"] for c in countries}
+
+    places: list[dict[str, Any]] = []
+    claimed_adm0: dict[str, str] = {}
+    claimed_marine: dict[str, str] = {}
+    for record in records:
+        where = f"places/{record.id}.yaml"
+        try:
+            geom = build_geometry(record.geometry, country_wkb, default_view, marine)
+        except GazetteerError as exc:
+            _report(problems, GeodataProblem(where, "geometry", str(exc).split(": ", 1)[-1]))
+            continue
+        point = shapely.Point(record.geometry.point)
+        if not geom.buffer(0.02).contains(point):
+            _report(problems, GeodataProblem(where, "geometry.point", f"{list(record.geometry.point)} lies outside the geometry"))
+            continue
+        if record.geometry.type == "country" and record.geometry.ref:
+            claimed_adm0[record.geometry.ref] = record.id
+        if record.geometry.type == "marine" and record.geometry.ref:
+            claimed_marine[record.geometry.ref] = record.id
+        names = [(n.name, n.lang, list(n.parties), n.historic, n.match) for n in record.names]
+        ne = by_adm0.get(record.geometry.ref or "") if record.geometry.type == "country" else None
+        if ne is not None:
+            names += _country_names(ne, {n[0] for n in names})
+        places.append(
+            _place(
+                id=record.id,
+                name=record.name,
+                kind=record.kind.value,
+                source="curated",
+                country=record.country,
+                names=names,
+                geom=geom,
+                point=record.geometry.point,
+                wikidata=record.wikidata or (ne["wikidata"] if ne else None),
+                geonames=record.geonames,
+                population=ne["population"] if ne else 0.0,
+                adm0=ne["adm0_a3"] if ne else None,
+                status=record.status.value,
+                resolved=record.resolved,
+                region=record.region,
+                claims=[c.model_dump(mode="json", exclude_none=True) for c in record.claims],
+                notes=record.notes,
+                uncertain=record.uncertain or record.geometry.uncertain,
+                geometry_source=record.geometry.source,
+            )
+        )
+    taken = {p["id"] for p in places}
+
+    for country in countries:
+        if country["adm0_a3"] in claimed_adm0:
+            continue
+        display = country["name_long"] or country["name"]
+        pid = _unique(slug(display), taken)
+        geom = shapely.from_wkb(country["geometry"])
+        places.append(
+            _place(
+                id=pid,
+                name=display,
+                kind=_NE_KIND.get(country["type"] or "", "territory"),
+                source="country",
+                country=country["code"],
+                names=_country_names(country, set()),
+                geom=geom,
+                point=country["label"],
+                wikidata=country["wikidata"],
+                population=country["population"],
+                adm0=country["adm0_a3"],
+                region=slug(country["subregion"] or "world"),
+                geometry_source="natural-earth",
+            )
+        )
+
+    for name, wkb in sorted(marine.items()):
+        if name in claimed_marine:
+            continue
+        geom = shapely.from_wkb(wkb)
+        point = geom.representative_point()
+        places.append(
+            _place(
+                id=_unique(slug(name), taken),
+                name=name.title() if name.isupper() else name,
+                kind=_marine_kind(name),
+                source="marine",
+                names=[(name, "en", [], False, True)],
+                geom=geom,
+                point=(point.x, point.y),
+                region="world",
+                geometry_source="natural-earth",
+            )
+        )
+
+    cities = basedata.load_cities()
+    for city in cities:
+        taken.add(f"{slug(city['name'])}-{city['geonameid']}")
+
+    basemap = _basemap(countries)
+    return {
+        "format": INDEX_FORMAT,
+        "parties": {code: p.model_dump(mode="json") for code, p in sorted(parties.items())},
+        "places": places,
+        "cities": _city_columns(cities),
+        "basemap": basemap,
+        "worldviews": {c["adm0_a3"]: c["worldviews"] for c in countries},
+    }
+
+
+def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Store cities column by column: 34k small dicts would take most of the load time.
+
+    Alternate names are joined with U+001F (unit separator) into one string per city and
+    split only when a city is looked at.
+    """
+    return {
+        "id": [f"{slug(c['name'])}-{c['geonameid']}" for c in cities],
+        "geonames": [c["geonameid"] for c in cities],
+        "name": [c["name"] for c in cities],
+        "alternates": ["\x1f".join(n for n in c["alternatenames"] if n != c["name"]) for c in cities],
+        "lon": [c["lon"] for c in cities],
+        "lat": [c["lat"] for c in cities],
+        "country": [c["country"] for c in cities],
+        "admin1": [c["admin1"] for c in cities],
+        "population": [c["population"] for c in cities],
+        "capital": [c["capital"] for c in cities],
+    }
+
+
+def _report(problems: list[GeodataProblem] | None, problem: GeodataProblem) -> None:
+    if problems is None:
+        raise GazetteerError(str(problem))
+    problems.append(problem)
+
+
+def _unique(pid: str, taken: set[str]) -> str:
+    candidate, n = pid, 2
+    while candidate in taken:
+        candidate, n = f"{pid}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _country_names(country: dict[str, Any], have: set[str]) -> list[tuple[str, str, list[str], bool, bool]]:
+    """Return a Natural Earth feature's names in every language it carries."""
+    out = []
+    english = [country["name"], country["name_long"], country["formal"], country["abbrev"]]
+    english += (country["alt"] or "").split("|") if country["alt"] else []
+    for value in english:
+        if value and value not in have:
+            # Natural Earth abbreviations ("Dem. Rep. Congo", "Eq. G.") resolve but are not
+            # how text names a country; only full names are matched in text.
+            matchable = "." not in value and len(value) > 3
+            out.append((value.strip(), "en", [], False, matchable))
+            have.add(value)
+    for lang, value in sorted(country["names"].items()):
+        if value not in have:
+            out.append((value, {"zht": "zh-Hant", "zh": "zh-Hans"}.get(lang, lang), [], False, True))
+            have.add(value)
+    return out
+
+
+def _place(*, geom: Any, point: tuple[float, float], **fields: Any) -> dict[str, Any]:
+    import shapely
+
+    simplified = shapely.simplify(geom, STORED_TOLERANCE, preserve_topology=True)
+    if simplified.is_empty:
+        simplified = geom
+    record = {
+        "country": None,
+        "geonames": None,
+        "population": 0.0,
+        "capital": False,
+        "adm0": None,
+        "status": "none",
+        "resolved": None,
+        "claims": [],
+        "notes": None,
+        "uncertain": None,
+        "wikidata": None,
+    }
+    record.update(fields)
+    record["point"] = (float(point[0]), float(point[1]))
+    record["bbox"] = tuple(float(v) for v in geom.bounds)
+    record["geometry"] = shapely.to_wkb(simplified)
+    return record
+
+
+def _basemap(countries: list[dict[str, Any]]) -> list[tuple[str | None, bytes]]:
+    """Return every country simplified together so neighbours keep one shared border."""
+    import shapely
+
+    geoms = [shapely.from_wkb(c["geometry"]) for c in countries]
+    try:
+        simplified = list(shapely.coverage_simplify(geoms, BASEMAP_TOLERANCE))
+    except shapely.errors.GEOSException:
+        simplify: Callable[[Any], Any] = lambda g: shapely.simplify(g, BASEMAP_TOLERANCE)  # noqa: E731
+        simplified = [simplify(g) for g in geoms]
+    out = []
+    for country, geom in sorted(zip(countries, simplified, strict=True), key=lambda cg: cg[0]["adm0_a3"]):
+        if not geom.is_empty:
+            out.append((country["code"], shapely.to_wkb(shapely.set_precision(geom, 0.001))))
+    return out
