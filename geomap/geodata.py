@@ -23,7 +23,15 @@ if TYPE_CHECKING:
 
     from geomap.records import Party, PlaceRecord
 
-__all__ = ["GeodataProblem", "find_geodata", "geodata_digest", "load_parties", "load_places", "read_yaml"]
+__all__ = [
+    "GeodataProblem",
+    "find_geodata",
+    "geodata_digest",
+    "load_aliases",
+    "load_parties",
+    "load_places",
+    "read_yaml",
+]
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,6 +145,27 @@ def load_parties(root: pathlib.Path) -> dict[str, Party]:
     return parties
 
 
+def load_aliases(root: pathlib.Path) -> list[Any]:
+    """Load and validate aliases.yaml (a missing file means no aliases)."""
+    from pydantic import ValidationError
+
+    from geomap.records import Alias
+
+    path = root / "aliases.yaml"
+    if not path.is_file():
+        return []
+    data = read_yaml(path)
+    if not isinstance(data, list):
+        raise GazetteerError(f"{path.name}: expected a list of aliases")
+    out = []
+    for i, entry in enumerate(data):
+        try:
+            out.append(Alias.model_validate(entry))
+        except ValidationError as exc:
+            raise GazetteerError(str(_problems_from(exc, path.name, f"[{i}].")[0])) from exc
+    return out
+
+
 def load_places(
     root: pathlib.Path, parties: dict[str, Party], *, collect: list[GeodataProblem] | None = None
 ) -> list[PlaceRecord]:
@@ -155,9 +184,10 @@ def load_places(
         try:
             data = read_yaml(path)
         except GazetteerError as exc:
+            problem = GeodataProblem(name, "", str(exc).split(": ", 1)[-1])
             if collect is None:
-                raise
-            collect.append(GeodataProblem(name, "", str(exc).split(": ", 1)[-1]))
+                raise GazetteerError(str(problem)) from exc
+            collect.append(problem)
             continue
         problems: list[GeodataProblem] = []
         record = None

@@ -21,8 +21,15 @@ from typing import Any
 
 from geomap import __version__
 from geomap.errors import GazetteerError
-from geomap.geodata import GeodataProblem, find_geodata, geodata_digest, load_parties, load_places
-from geomap.names import slug
+from geomap.geodata import (
+    GeodataProblem,
+    find_geodata,
+    geodata_digest,
+    load_aliases,
+    load_parties,
+    load_places,
+)
+from geomap.names import name_key, slug
 
 __all__ = ["build_index", "cache_dir", "index_key", "load_index"]
 
@@ -148,7 +155,10 @@ def build_index(
         names = [(n.name, n.lang, list(n.parties), n.historic, n.match) for n in record.names]
         ne = by_adm0.get(record.geometry.ref or "") if record.geometry.type == "country" else None
         if ne is not None:
-            names += _country_names(ne, {n[0] for n in names})
+            # Natural Earth's names resolve to the record but are not matched in text: the
+            # curated names are the reviewed ones (NE calls the Spratlys "Wake Island" in
+            # NAME_EN).
+            names += [(n, lang, parties, historic, False) for n, lang, parties, historic, _m in _country_names(ne, {n[0] for n in names})]
         places.append(
             _place(
                 id=record.id,
@@ -177,7 +187,11 @@ def build_index(
     for country in countries:
         if country["adm0_a3"] in claimed_adm0:
             continue
-        display = country["name_long"] or country["name"]
+        # The shorter of NAME and NAME_EN is the common name: NAME abbreviates or goes
+        # formal ("Dem. Rep. Korea", "Republic of Korea"), NAME_EN sometimes too
+        # ("People's Republic of China").
+        options = [n for n in (country["name"], country["names"].get("en")) if n and "." not in n]
+        display = min(options, key=len) if options else country["name"]
         pid = _unique(slug(display), taken)
         geom = shapely.from_wkb(country["geometry"])
         places.append(
@@ -217,12 +231,18 @@ def build_index(
             )
         )
 
+    _attach_aliases(places, load_aliases(root), problems)
     cities = basedata.load_cities()
     for city in cities:
         taken.add(f"{slug(city['name'])}-{city['geonameid']}")
 
+    from geomap.aliases import build_match_table
+
+    patterns, targets = build_match_table(places, cities, _not_places(root))
     basemap = _basemap(countries)
     return {
+        "patterns": patterns,
+        "targets": targets,
         "format": INDEX_FORMAT,
         "parties": {code: p.model_dump(mode="json") for code, p in sorted(parties.items())},
         "places": places,
@@ -230,6 +250,30 @@ def build_index(
         "basemap": basemap,
         "worldviews": {c["adm0_a3"]: c["worldviews"] for c in countries},
     }
+
+
+def _not_places(root: pathlib.Path) -> list[str]:
+    """Return the phrases of not_places.yaml (names inside organisations, people, events)."""
+    from geomap.geodata import read_yaml
+
+    path = root / "not_places.yaml"
+    data = read_yaml(path) if path.is_file() else []
+    if not isinstance(data, list) or not all(isinstance(x, str) and x.strip() for x in data):
+        raise GazetteerError(f"{path.name}: expected a list of phrases")
+    return sorted({x.strip() for x in data})
+
+
+def _attach_aliases(places: list[dict[str, Any]], aliases: list[Any], problems: list[GeodataProblem] | None) -> None:
+    """Add aliases.yaml's names to the countries and places they name."""
+    by_id = {p["id"]: p for p in places}
+    by_country = {p["country"]: p for p in places if p["adm0"] and p["country"] and p["kind"] in ("country", "territory")}
+    for alias in aliases:
+        target = by_id.get(alias.place) if alias.place else by_country.get(alias.country)
+        if target is None:
+            _report(problems, GeodataProblem("aliases.yaml", alias.alias, f"no place {alias.place or alias.country!r}"))
+            continue
+        if alias.alias not in {n[0] for n in target["names"]}:
+            target["names"].append((alias.alias, alias.lang, [], False, alias.match))
 
 
 def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:
@@ -249,7 +293,25 @@ def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:
         "admin1": [c["admin1"] for c in cities],
         "population": [c["population"] for c in cities],
         "capital": [c["capital"] for c in cities],
+        "keys": _city_keys(cities),
     }
+
+
+def _city_keys(cities: list[dict[str, Any]]) -> tuple[str, list[int]]:
+    """Return every city's name keys in one string, and where each city's keys start.
+
+    Searching one string for ``\x1fkey\x1f`` finds every city of a name without loading a
+    dict of 700k alternate names on each run.
+    """
+    parts, starts, pos = [], [], 0
+    for city in cities:
+        keys = {name_key(city["name"])} | {name_key(a) for a in city["alternatenames"]}
+        keys.discard("")
+        chunk = "\x1f" + "\x1f".join(sorted(keys)) + "\x1f\x1e"
+        starts.append(pos)
+        parts.append(chunk)
+        pos += len(chunk)
+    return "".join(parts), starts
 
 
 def _report(problems: list[GeodataProblem] | None, problem: GeodataProblem) -> None:

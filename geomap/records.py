@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from geomap.claims import PARTY_CODE, Claim, Status
 
-__all__ = ["GeometrySpec", "Kind", "NameRecord", "Party", "PlaceRecord"]
+__all__ = ["Alias", "GeometrySpec", "Kind", "NameRecord", "Party", "PlaceRecord"]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -183,3 +183,19 @@ class PlaceRecord(_Strict):
         if self.country:
             codes.add(self.country)
         return codes
+
+
+class Alias(_Strict):
+    """A short form or other name for a country or place that the base layers lack."""
+
+    alias: str = Field(min_length=1)
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    place: str | None = Field(default=None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    lang: str = Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+    match: bool = True
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Alias:
+        if (self.country is None) == (self.place is None):
+            raise ValueError("give exactly one of 'country' (a party code) or 'place' (an id)")
+        return self

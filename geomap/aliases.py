@@ -1,0 +1,83 @@
+"""Which names the extractor looks for in text, and which places each may mean.
+
+The table is built once with the prepared index: every matchable name of every curated
+place, country and sea, and a filtered set of city names. GeoNames lists hundreds of
+thousands of alternate city names, most of them transliterations nobody writes in running
+text ("hua sheng dun") or codes ("NYC", "WAS"); keeping them all would make every capitalised
+word a city. We keep a city's own name, its names in non-Latin scripts, and the Latin
+exonyms of large cities (Peking, Bombay, Tokio).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["BLOCK", "build_match_table", "is_cjk", "is_hangul"]
+
+BLOCK = -1  # target of a not-a-place phrase
+_BIG_CITY = 500_000
+_OTHER_SCRIPT_CITY = 200_000
+
+
+def is_cjk(ch: str) -> bool:
+    """Return whether a character is Chinese or Japanese script (no spaces between words)."""
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FFFF
+
+
+def is_hangul(ch: str) -> bool:
+    """Return whether a character is Korean script."""
+    o = ord(ch)
+    return 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def _latin(text: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+
+
+def _matchable_city_name(name: str, own: bool, population: int) -> bool:
+    """Return whether a city name is worth looking for in running text."""
+    stripped = name.strip()
+    if not stripped or stripped != name:
+        return False
+    if _latin(name):
+        if len(name) < 3 or not name[0].isupper() or name.isupper():
+            return False  # too short, lower-case transliteration, or a code (NYC, WAS)
+        return own or population >= _BIG_CITY
+    if any(is_cjk(c) or is_hangul(c) for c in name):
+        return len(name) >= 2
+    # Cyrillic, Arabic, Devanagari...: GeoNames gives dozens per town; keep large cities'.
+    return len(name) >= 3 and (own or population >= _OTHER_SCRIPT_CITY)
+
+
+def build_match_table(
+    places: list[dict[str, Any]], cities: list[dict[str, Any]], not_places: list[str]
+) -> tuple[list[str], list[list[int]]]:
+    """Return the patterns to search for and, for each, the index positions it may mean.
+
+    Positions count places first, then cities (as :class:`geomap.gazetteer.Gazetteer`
+    numbers them). A not-a-place phrase maps to ``[BLOCK]``.
+    """
+    targets: dict[str, list[int]] = {}
+
+    def add(name: str, position: int) -> None:
+        bucket = targets.setdefault(name, [])
+        if position not in bucket:
+            bucket.append(position)
+
+    for i, place in enumerate(places):
+        for name, _lang, _parties, _historic, match in place["names"]:
+            if match and len(name) >= 2:
+                add(name, i)
+    offset = len(places)
+    for j, city in enumerate(cities):
+        population = int(city["population"])
+        if _matchable_city_name(city["name"], True, population):
+            add(city["name"], offset + j)
+        for alt in city["alternatenames"]:
+            if alt != city["name"] and _matchable_city_name(alt, False, population):
+                add(alt, offset + j)
+    for phrase in not_places:
+        targets[phrase] = [BLOCK]
+    patterns = sorted(targets)
+    return patterns, [targets[p] for p in patterns]

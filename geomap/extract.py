@@ -1,0 +1,292 @@
+"""Find the places a text names: one automaton pass, then a careful reader's rules.
+
+1. One Aho-Corasick scan over the text finds every known name (linear in the text, not a
+   regular expression per name); punctuation is folded first, one character for one, so
+   offsets hold in the original text.
+2. A name counts only at word boundaries, except in Chinese and Japanese, which put no
+   spaces between words (and Korean, which attaches particles after a name).
+3. The longest name wins an overlap ("South China Sea" over "China"; "Asia-Pacific
+   Economic Cooperation", a not-a-place phrase, over "Asia-Pacific").
+4. Names inside organisations, people and events are dropped ("Bank of America",
+   "George Washington", "Air China", "Treaty of Utrecht").
+5. Each remaining name picks one place by prior (country, curated record, capital, city
+   size) and context (the countries the text names); a weak city with no support is
+   dropped, and every mention reports its score.
+6. Capitals used for their governments ("Beijing said", "Tokyo remains on alert") are
+   flagged ``metonym``; a mention records whose name the text used (Diaoyu: China's).
+
+The extractor is a pure function of the text and the prepared gazetteer, so it runs
+unchanged in worker processes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from geomap.aliases import BLOCK, is_cjk, is_hangul
+from geomap.gazetteer import Gazetteer, Place
+from geomap.names import fold_punctuation
+
+__all__ = ["Extractor", "Mention", "extract"]
+
+ACCEPT = 0.45
+_ORG_BEFORE = re.compile(
+    r"\b(?:Treaty|Battle|Siege|Peace|Bank|University|Congress|Duke|Duchess|Earl|Marquess|"
+    r"Archbishop|Bishop|Museum|Institute|Port\s+Authority)\s+of\s+(?:the\s+)?$"
+)
+_ORG_AFTER = re.compile(
+    r"^\s(?:Airlines|Airways|Air\s+Lines|Daily|Times|Post|Herald|Tribune|Journal|Gazette|"
+    r"University|College|Institute|FC|F\.C\.|Stock\s+Exchange|Electric|Motors|Group|"
+    r"Corporation|Corp\b|Inc\b|Ltd\b|Holdings|Bank|Statement|Declaration|Protocol|Accords?|"
+    r"Convention|Agreement|Conference|Summit|Club|Zoo|Airport|Marathon|Open)\b"
+)
+_ORG_AIR = re.compile(r"\bAir\s$")
+_NAME_PART_OK = {
+    "The", "In", "At", "From", "To", "Of", "And", "On", "By", "For", "With", "As", "But", "Or",
+    "North", "South", "East", "West", "New", "Old", "Upper", "Lower", "Greater", "Central",
+    "Northern", "Southern", "Eastern", "Western", "Mainland", "Downtown", "Metropolitan",
+    "If", "When", "While", "After", "Before", "Since", "Both", "Neither", "Like", "Unlike",
+    "Across", "Around", "Near", "Outside", "Inside", "Beyond", "Via", "Than", "Between",
+}
+_METONYM_VERBS = (
+    "said|says|say|told|tells|has|have|had|is|was|will|would|should|could|may|might|must|can|"
+    "cannot|remains|remained|continues|continued|wants|wanted|warned|warns|accused|accuses|"
+    "announced|announces|rejected|rejects|insisted|insists|urged|urges|denied|denies|claims|"
+    "claimed|sees|saw|views|viewed|regards|regarded|responded|responds|protested|protests|"
+    "opposed|opposes|considers|considered|plans|planned|hopes|hoped|believes|believed|agreed|"
+    "agrees|sent|sends|called|calls|demanded|demands|expressed|expresses|maintains|maintained|"
+    "reiterated|reiterates|vowed|vows|threatened|threatens|imposed|imposes|approved|approves|"
+    "condemned|condemns|welcomed|welcomes|signed|signs|refused|refuses|sought|seeks|argues|"
+    "argued|insisted|objected|objects|appears|appeared|did|does|sanctioned|pledged|pledges"
+)
+_METONYM_AFTER = re.compile(rf"^(?:'s?\s+(?:government|foreign\s+ministry|position|stance|officials?|response|decision|claims?)\b|\s+(?:{_METONYM_VERBS})\b)")
+_METONYM_BEFORE = re.compile(
+    r"(?:\b(?:ties|relations|talks|dialogue|negotiations|pressure|tensions|rift|dispute|"
+    r"confrontation|rapprochement|cooperation|alliance|spat|row|deal)\s+(?:with|between)\s+"
+    r"|\bbetween\s+\w+\s+and\s+|\bbetween\s+|\b(?:urged|pressed|warned|criticised|criticized|accused|told)\s+)$"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place named in a text: where, which place, how sure, and how it was named.
+
+    ``start``/``end`` are string offsets into the text given to the extractor, so
+    ``text[start:end] == mention.text``. ``lon``/``lat`` are the place's representative
+    point; ``country`` the party code of the country it is or lies in (None for seas,
+    regions and disputed places with no single country). ``name_of`` lists the parties
+    whose name for the place the text used (Diaoyu: ["CHN"]), empty when neutral.
+    """
+
+    text: str
+    start: int
+    end: int
+    place_id: str
+    name: str
+    kind: str
+    lon: float
+    lat: float
+    country: str | None
+    score: float
+    metonym: bool
+    name_of: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the mention as ``geomap extract --json`` prints it."""
+        out = asdict(self)
+        out["name_of"] = list(self.name_of)
+        out["lon"] = round(self.lon, 5)
+        out["lat"] = round(self.lat, 5)
+        return out
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    pattern: str
+    targets: list[int]
+
+
+class Extractor:
+    """Finds place mentions with one automaton over every name the gazetteer knows."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        import ahocorasick_rs
+
+        self.gazetteer = gazetteer or Gazetteer.load()
+        index = self.gazetteer._index
+        self._patterns: list[str] = index["patterns"]
+        self._targets: list[list[int]] = index["targets"]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns)
+
+    def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Return the place mentions in ``text[start:end]``, in text order.
+
+        Offsets are indices into ``text`` itself. Never raises on any string.
+        """
+        end = len(text) if end is None else end
+        folded = fold_punctuation(text[start:end])
+        spans = self._candidate_spans(folded, start)
+        spans = self._longest(spans)
+        spans = [s for s in spans if BLOCK not in s.targets and not self._inside_name(text, s)]
+        anchors = self._anchor_countries(spans)
+        mentions = []
+        for span in spans:
+            mention = self._resolve(text, span, anchors)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    # -- steps ---------------------------------------------------------------------
+
+    def _candidate_spans(self, folded: str, offset: int) -> list[_Span]:
+        spans = []
+        for pi, s, e in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            pattern = self._patterns[pi]
+            if not _at_boundaries(folded, s, e, pattern):
+                continue
+            spans.append(_Span(s + offset, e + offset, pattern, self._targets[pi]))
+        return spans
+
+    @staticmethod
+    def _longest(spans: list[_Span]) -> list[_Span]:
+        """Keep the longest of overlapping spans (the leftmost among equals)."""
+        chosen: list[_Span] = []
+        taken: list[tuple[int, int]] = []
+        for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+            if any(span.start < e and s < span.end for s, e in taken):
+                continue
+            chosen.append(span)
+            taken.append((span.start, span.end))
+        return sorted(chosen, key=lambda s: s.start)
+
+    def _inside_name(self, text: str, span: _Span) -> bool:
+        """Return whether a name is part of an organisation's, event's or person's name."""
+        before = text[max(0, span.start - 40) : span.start]
+        after = text[span.end : span.end + 40]
+        if _ORG_BEFORE.search(before) or _ORG_AIR.search(before) or _ORG_AFTER.match(after):
+            return True
+        if all(self._is_city(t) for t in span.targets):
+            # "George Washington", "Denzel Washington": a capitalised word glued before a
+            # city name, not at a sentence start, makes one longer proper name.
+            word = re.search(r"(?:^|[\s(\"'])([A-Z][a-z]+)\s$", before)
+            if word and word.group(1) not in _NAME_PART_OK and not _sentence_start(before, word.start(1)):
+                return True
+        return False
+
+    def _is_city(self, position: int) -> bool:
+        return position >= len(self.gazetteer._places)
+
+    def _anchor_countries(self, spans: list[_Span]) -> set[str]:
+        """Return the countries the text names unambiguously (context for the rest)."""
+        anchors = set()
+        for span in spans:
+            places = [self.gazetteer.place(t) for t in span.targets]
+            strong = [p for p in places if p.source in ("country", "curated") and p.country]
+            if len(strong) == 1:
+                anchors.add(strong[0].country)
+        return anchors
+
+    def _resolve(self, text: str, span: _Span, anchors: set[str]) -> Mention | None:
+        scored = sorted(
+            ((self._score(self.gazetteer.place(t), text, span, anchors), t) for t in span.targets),
+            key=lambda st: (-st[0], st[1]),
+        )
+        best, position = scored[0]
+        if best < ACCEPT:
+            return None
+        rival = scored[1][0] if len(scored) > 1 else 0.0
+        confidence = min(1.0, best) * (0.5 + 0.5 * (best - rival) / best if rival else 1.0)
+        place = self.gazetteer.place(position)
+        return Mention(
+            text=text[span.start : span.end],
+            start=span.start,
+            end=span.end,
+            place_id=place.id,
+            name=place.name,
+            kind=place.kind,
+            lon=place.point[0],
+            lat=place.point[1],
+            country=place.country,
+            score=round(confidence, 3),
+            metonym=self._metonym(place, text, span),
+            name_of=_name_of(place, span.pattern),
+        )
+
+    @staticmethod
+    def _score(place: Place, text: str, span: _Span, anchors: set[str]) -> float:
+        if place.source == "country":
+            prior = 0.95 if place.kind == "country" else 0.85
+        elif place.source == "curated":
+            prior = 0.85 if place.kind == "region" else 0.9
+        elif place.source == "marine":
+            prior = 0.8
+        elif place.capital:
+            prior = 0.85
+        else:
+            prior = min(0.75, 0.3 + 0.1 * math.log10(max(place.population, 15000) / 15000))
+        if place.source == "city":
+            if place.country in anchors:
+                prior += 0.25
+            single_word = " " not in span.pattern and span.pattern.isascii()
+            if single_word and _sentence_start(text[max(0, span.start - 3) : span.start], 999):
+                prior -= 0.15
+        return prior
+
+    @staticmethod
+    def _metonym(place: Place, text: str, span: _Span) -> bool:
+        """Return whether a capital stands for its government ("Beijing said")."""
+        if not place.capital:
+            return False
+        after = text[span.end : span.end + 60]
+        before = text[max(0, span.start - 60) : span.start]
+        return bool(_METONYM_AFTER.match(after) or _METONYM_BEFORE.search(before))
+
+
+def _at_boundaries(text: str, start: int, end: int, pattern: str) -> bool:
+    """Return whether a match stands as a word (scripts without spaces always do)."""
+    first, last = pattern[0], pattern[-1]
+    if start > 0 and not (is_cjk(first)):
+        prev = text[start - 1]
+        if prev.isalnum() or prev == "_" or (prev == "." and first.isalpha()):
+            return False
+    if end < len(text) and not (is_cjk(last) or is_hangul(last)):
+        nxt = text[end]
+        if nxt.isalnum() or nxt == "_":
+            return False
+    return True
+
+
+def _sentence_start(before: str, at: int) -> bool:
+    """Return whether the text just before a word ends a sentence (or is the start)."""
+    head = before[: at if at != 999 else len(before)].rstrip(" \"'“‘(")
+    return not head or head[-1] in ".!?\n:;。！？"
+
+
+def _name_of(place: Place, pattern: str) -> tuple[str, ...]:
+    parties: set[str] = set()
+    for name in place.names:
+        if fold_punctuation(name.name) == pattern:
+            parties.update(name.parties)
+    return tuple(sorted(parties))
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract(text: str) -> list[Mention]:
+    """Return the place mentions in a text, with the default gazetteer.
+
+    Examples
+    --------
+    >>> [m.place_id for m in extract("Beijing sent ships to the Diaoyu Islands.")]
+    ['beijing-1816670', 'senkaku-islands']
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(text)

@@ -1,0 +1,203 @@
+"""The pipeline: documents in, maps out (document → mentions → places → layers → files).
+
+The command line and the Python API both call :func:`build`. Map libraries are imported
+here, lazily, so ``geomap extract`` and ``geomap resolve`` start without them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import pathlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from geomap.claims import parse_as_of
+from geomap.document import Document, read_document
+from geomap.errors import GeomapError, ViewError
+from geomap.extract import Extractor, Mention
+from geomap.gazetteer import Gazetteer
+
+__all__ = ["BuildResult", "FORMATS", "build", "collect_inputs", "output_stem", "validate_view"]
+
+FORMATS = ("html", "geojson")
+_SKIP_SUFFIXES = {".html", ".geojson", ".json", ".pickle", ".png", ".jpg", ".gpkg", ".parquet"}
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, and the documents it could not read (one line each)."""
+
+    written: list[pathlib.Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    maps: list[dict[str, Any]] = field(default_factory=list)
+
+
+def collect_inputs(paths: Iterable[str | pathlib.Path]) -> list[pathlib.Path]:
+    """Return the documents to build: files as given, folders walked (hidden files skipped)."""
+    found: list[pathlib.Path] = []
+    for raw in paths:
+        path = pathlib.Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    if child.suffix.lower() not in _SKIP_SUFFIXES:
+                        found.append(child)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise GeomapError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def output_stem(path: pathlib.Path, taken: set[str]) -> str:
+    """Return a safe, unique output name for a document.
+
+    Keeps letters and digits of any script, so 尖閣.txt stays readable; anything that could
+    steer a path (separators, dots, control characters) becomes ``-``. Two documents with
+    the same stem in different folders get distinct names (a short hash of the path).
+    """
+    stem = unicodedata.normalize("NFC", path.stem)
+    stem = re.sub(r"[^\w\-]+", "-", stem, flags=re.UNICODE).strip("-_")[:80] or "document"
+    if stem.lower() == "index":
+        stem = "index-document"
+    candidate = stem
+    if candidate.lower() in taken:
+        digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
+        candidate = f"{stem}-{digest}"
+    taken.add(candidate.lower())
+    return candidate
+
+
+def validate_view(worldview: str, as_of: str | _dt.date | None, gazetteer: Gazetteer) -> tuple[str, _dt.date | None]:
+    """Check ``--worldview`` and ``--as-of``; raise ViewError with one clear line."""
+    view = worldview.strip()
+    if view.lower() == "neutral":
+        view = "neutral"
+    else:
+        view = view.upper()
+        if view not in gazetteer.parties:
+            raise ViewError(f"unknown --worldview {worldview!r}: expected 'neutral' or a party code such as CHN, JPN, TWN")
+    return view, parse_as_of(as_of)
+
+
+def build(
+    inputs: Sequence[str | pathlib.Path],
+    out_dir: str | pathlib.Path = "maps",
+    *,
+    formats: Sequence[str] = ("html",),
+    offline: bool = False,
+    worldview: str = "neutral",
+    as_of: str | _dt.date | None = None,
+    progress: Callable[[pathlib.Path], None] | None = None,
+) -> BuildResult:
+    """Build a map (and other formats) for each document, then the index page.
+
+    A document that cannot be read is reported in ``result.errors`` and skipped; the
+    others are built. Every file is written atomically.
+    """
+    from geomap.render import MapOptions
+
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise GeomapError(f"unknown format {fmt!r}: expected some of {', '.join(FORMATS)}")
+    out = pathlib.Path(out_dir)
+    gazetteer = Gazetteer.load()
+    view, date = validate_view(worldview, as_of, gazetteer)
+    options = MapOptions(worldview=view, as_of=date, offline=offline)
+    extractor = Extractor(gazetteer)
+    result = BuildResult()
+    taken: set[str] = set()
+    for path in collect_inputs(inputs):
+        if progress:
+            progress(path)
+        try:
+            doc = read_document(path)
+        except GeomapError as exc:
+            result.errors.append(str(exc))
+            continue
+        stem = output_stem(path, taken)
+        mentions = extractor.extract(doc.text, doc.body_start)
+        result.maps.append(_write_document(doc, mentions, stem, out, formats, gazetteer, options, result))
+    _write_index(out, result.maps, options)
+    result.written.append(out / "index.html")
+    return result
+
+
+def _write_document(
+    doc: Document,
+    mentions: list[Mention],
+    stem: str,
+    out: pathlib.Path,
+    formats: Sequence[str],
+    gazetteer: Gazetteer,
+    options: Any,
+    result: BuildResult,
+) -> dict[str, Any]:
+    from geomap.export import write_geojson, write_html
+    from geomap.render import build_folium_map, place_views
+
+    if "html" in formats:
+        fmap = build_folium_map(doc, mentions, gazetteer, options)
+        path = out / f"{stem}.html"
+        write_html(path, fmap.get_root().render())
+        result.written.append(path)
+    views = place_views(mentions, gazetteer, options.as_of)
+    if "geojson" in formats:
+        path = out / f"{stem}.geojson"
+        write_geojson(path, [_feature(v, gazetteer) for v in views])
+        result.written.append(path)
+    return {
+        "stem": stem,
+        "title": doc.title,
+        "date": doc.meta.get("date", ""),
+        "source": doc.meta.get("source", ""),
+        "places": [v.place.name for v in views],
+        "disputed": [v.place.name for v in views if v.disputed],
+    }
+
+
+def _feature(view: Any, gazetteer: Gazetteer) -> dict[str, Any]:
+    """Return one RFC 7946 feature for a place: geometry, claims, names, mentions."""
+    import shapely
+
+    wkb = gazetteer.geometry_wkb(view.place)
+    geom = shapely.Point(view.place.point) if wkb is None else shapely.from_wkb(wkb)
+    geom = shapely.orient_polygons(shapely.set_precision(geom, 1e-5)) if hasattr(shapely, "orient_polygons") else geom
+    props = view.place.to_json()
+    props.pop("centroid", None)
+    props["mention_count"] = len(view.mentions)
+    props["mentions"] = [{"start": m.start, "end": m.end, "text": m.text, "metonym": m.metonym} for m in view.mentions]
+    return {"type": "Feature", "id": view.place.id, "properties": props, "geometry": json.loads(shapely.to_geojson(geom))}
+
+
+def _write_index(out: pathlib.Path, maps: list[dict[str, Any]], options: Any) -> None:
+    """Write index.html: one card per map with title, date, places and disputes."""
+    from geomap.export import write_html
+    from geomap.render import esc
+
+    cards = []
+    for entry in sorted(maps, key=lambda e: (e["date"], e["stem"]), reverse=True):
+        places = ", ".join(entry["places"][:20]) + (" …" if len(entry["places"]) > 20 else "")
+        disputed = ", ".join(entry["disputed"]) or "none"
+        cards.append(
+            f'<article><h2><a href="{esc(entry["stem"])}.html">{esc(entry["title"])}</a></h2>'
+            f'<p class="meta">{esc(" · ".join(x for x in (entry["date"], entry["source"]) if x))}</p>'
+            f"<p><b>Disputed:</b> {esc(disputed)}</p><p><b>Places:</b> {esc(places)}</p></article>"
+        )
+    page = (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>geomap: maps</title><style>body{font:15px/1.45 system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em}"
+        "article{border-bottom:1px solid #ddd;padding:.6em 0}h2{font-size:18px;margin:0}.meta{color:#666;margin:.2em 0}</style>"
+        "</head><body><h1>Maps</h1>"
+        f"<p>{len(maps)} map{'s' if len(maps) != 1 else ''} built by geomap.</p>"
+        + "".join(cards)
+        + "</body></html>\n"
+    )
+    write_html(out / "index.html", page)

@@ -1,0 +1,75 @@
+"""The offline seed map in a real browser (Debian's chromium, headless, through Playwright)."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+
+import pytest
+
+from conftest import ARTIFACTS
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.browser
+
+if not os.path.exists(CHROMIUM):  # pragma: no cover - CI installs it
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        yield context.new_page()
+        browser.close()
+
+
+def test_offline_seed_map_renders_with_layers_and_popup(page, offline_map: pathlib.Path) -> None:
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda req: requests.append(req.url) if not req.url.startswith(("file:", "data:")) else None)
+    page.goto(offline_map.as_uri())
+    page.wait_for_selector(".leaflet-overlay-pane svg path")
+    assert errors == []
+    assert requests == []
+    labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    for name in ("Places mentioned", "Disputed places", "Administered by Japan", "Claimed by China", "Claimed by Taiwan"):
+        assert any(name in label for label in labels), labels
+    assert "Japan — administers" in page.locator(".geomap-legend").inner_text()
+
+    paths_before = page.locator(".leaflet-overlay-pane path").count()
+    page.locator(".leaflet-control-layers-overlays label", has_text="Claimed by China").locator("input").click()
+    assert page.locator(".leaflet-overlay-pane path").count() < paths_before
+    page.locator(".leaflet-control-layers-overlays label", has_text="Claimed by China").locator("input").click()
+    assert page.locator(".leaflet-overlay-pane path").count() == paths_before
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "issue2-seed-offline.png"))
+
+    # Open the Senkaku popup through Leaflet's own API: find the layer whose popup names it.
+    page.evaluate(
+        """() => {
+        for (const k of Object.keys(window)) {
+          const v = window[k];
+          if (v && v.getPopup && v.getPopup() && String(v.getPopup().getContent()).includes('Senkaku Islands</h3>')) {
+            v.openPopup(); return true;
+          }
+        }
+        return false; }"""
+    )
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Administered by Japan" in text and "China" in text and "Taiwan" in text
+    assert "which China calls Diaoyu" in text
+    assert popup.locator("table").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "issue2-senkaku-popup.png"))
