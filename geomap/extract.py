@@ -121,7 +121,13 @@ class Extractor:
         index = self.gazetteer._index
         self._patterns: list[str] = index["patterns"]
         self._targets: list[list[int]] = index["targets"]
-        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns)
+        # Two automata: names in Latin script, built now, and names in every other script,
+        # built the first time a text contains a letter of another script. Most news text
+        # is in Latin script, and the other half of the names costs most of the build.
+        latin = [i for i, p in enumerate(self._patterns) if _is_latin(p)]
+        self._latin_ids = latin
+        self._automaton = ahocorasick_rs.AhoCorasick([self._patterns[i] for i in latin])
+        self._other: tuple[Any, list[int]] | None = None
 
     def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Return the place mentions in ``text[start:end]``, in text order.
@@ -143,13 +149,27 @@ class Extractor:
 
     # -- steps ---------------------------------------------------------------------
 
+    def _automata(self, folded: str) -> list[tuple[Any, list[int]]]:
+        """Return the automata a text needs, with the pattern ids each one numbers."""
+        needed = [(self._automaton, self._latin_ids)]
+        if _OTHER_SCRIPT.search(folded):
+            if self._other is None:
+                import ahocorasick_rs
+
+                ids = [i for i, p in enumerate(self._patterns) if not _is_latin(p)]
+                self._other = (ahocorasick_rs.AhoCorasick([self._patterns[i] for i in ids]), ids)
+            needed.append(self._other)
+        return needed
+
     def _candidate_spans(self, folded: str, offset: int) -> list[_Span]:
         spans = []
-        for pi, s, e in self._automaton.find_matches_as_indexes(folded, overlapping=True):
-            pattern = self._patterns[pi]
-            if not _at_boundaries(folded, s, e, pattern):
-                continue
-            spans.append(_Span(s + offset, e + offset, pattern, self._targets[pi]))
+        for automaton, ids in self._automata(folded):
+            for local, s, e in automaton.find_matches_as_indexes(folded, overlapping=True):
+                pi = ids[local]
+                pattern = self._patterns[pi]
+                if not _at_boundaries(folded, s, e, pattern):
+                    continue
+                spans.append(_Span(s + offset, e + offset, pattern, self._targets[pi]))
         return spans
 
     @staticmethod
@@ -245,6 +265,13 @@ class Extractor:
         after = text[span.end : span.end + 60]
         before = text[max(0, span.start - 60) : span.start]
         return bool(_METONYM_AFTER.match(after) or _METONYM_BEFORE.search(before))
+
+
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
+
+
+def _is_latin(pattern: str) -> bool:
+    return _OTHER_SCRIPT.search(pattern) is None
 
 
 def _at_boundaries(text: str, start: int, end: int, pattern: str) -> bool:
