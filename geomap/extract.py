@@ -45,11 +45,56 @@ _ORG_AFTER = re.compile(
 )
 _ORG_AIR = re.compile(r"\bAir\s$")
 _NAME_PART_OK = {
-    "The", "In", "At", "From", "To", "Of", "And", "On", "By", "For", "With", "As", "But", "Or",
-    "North", "South", "East", "West", "New", "Old", "Upper", "Lower", "Greater", "Central",
-    "Northern", "Southern", "Eastern", "Western", "Mainland", "Downtown", "Metropolitan",
-    "If", "When", "While", "After", "Before", "Since", "Both", "Neither", "Like", "Unlike",
-    "Across", "Around", "Near", "Outside", "Inside", "Beyond", "Via", "Than", "Between",
+    "The",
+    "In",
+    "At",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "On",
+    "By",
+    "For",
+    "With",
+    "As",
+    "But",
+    "Or",
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "Old",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Central",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Mainland",
+    "Downtown",
+    "Metropolitan",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Both",
+    "Neither",
+    "Like",
+    "Unlike",
+    "Across",
+    "Around",
+    "Near",
+    "Outside",
+    "Inside",
+    "Beyond",
+    "Via",
+    "Than",
+    "Between",
 }
 _METONYM_VERBS = (
     "said|says|say|told|tells|has|have|had|is|was|will|would|should|could|may|might|must|can|"
@@ -62,7 +107,9 @@ _METONYM_VERBS = (
     "condemned|condemns|welcomed|welcomes|signed|signs|refused|refuses|sought|seeks|argues|"
     "argued|insisted|objected|objects|appears|appeared|did|does|sanctioned|pledged|pledges"
 )
-_METONYM_AFTER = re.compile(rf"^(?:'s?\s+(?:government|foreign\s+ministry|position|stance|officials?|response|decision|claims?)\b|\s+(?:{_METONYM_VERBS})\b)")
+_METONYM_AFTER = re.compile(
+    rf"^(?:'s?\s+(?:government|foreign\s+ministry|position|stance|officials?|response|decision|claims?)\b|\s+(?:{_METONYM_VERBS})\b)"
+)
 _METONYM_BEFORE = re.compile(
     r"(?:\b(?:ties|relations|talks|dialogue|negotiations|pressure|tensions|rift|dispute|"
     r"confrontation|rapprochement|cooperation|alliance|spat|row|deal)\s+(?:with|between)\s+"

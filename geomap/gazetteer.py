@@ -98,8 +98,7 @@ class Place:
             "claimants": list(state.claimants),
             "claims": [c.model_dump(mode="json", exclude_none=True) for c in state.claims],
             "names": [
-                {"name": n.name, "lang": n.lang, "parties": list(n.parties), "historic": n.historic}
-                for n in self.names
+                {"name": n.name, "lang": n.lang, "parties": list(n.parties), "historic": n.historic} for n in self.names
             ],
             "centroid": [round(self.point[0], 5), round(self.point[1], 5)],
             "bbox": [round(v, 5) for v in self.bbox],

@@ -8,12 +8,12 @@ Every problem is reported as ``<file>: <field>: <message>``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pathlib
 import re
 from dataclasses import dataclass
-import functools
 from typing import TYPE_CHECKING, Any
 
 from geomap.errors import GazetteerError

@@ -113,9 +113,7 @@ def _marine_kind(name: str) -> str:
     return "sea"
 
 
-def build_index(
-    root: pathlib.Path, *, problems: list[GeodataProblem] | None = None
-) -> dict[str, Any]:
+def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = None) -> dict[str, Any]:
     """Build the prepared index from geodata/ and the base layers.
 
     With ``problems`` given, problems in geodata/ are collected there and the broken records
@@ -146,7 +144,10 @@ def build_index(
             continue
         point = shapely.Point(record.geometry.point)
         if not geom.buffer(0.02).contains(point):
-            _report(problems, GeodataProblem(where, "geometry.point", f"{list(record.geometry.point)} lies outside the geometry"))
+            _report(
+                problems,
+                GeodataProblem(where, "geometry.point", f"{list(record.geometry.point)} lies outside the geometry"),
+            )
             continue
         if record.geometry.type == "country" and record.geometry.ref:
             claimed_adm0[record.geometry.ref] = record.id
@@ -158,7 +159,10 @@ def build_index(
             # Natural Earth's names resolve to the record but are not matched in text: the
             # curated names are the reviewed ones (NE calls the Spratlys "Wake Island" in
             # NAME_EN).
-            names += [(n, lang, parties, historic, False) for n, lang, parties, historic, _m in _country_names(ne, {n[0] for n in names})]
+            names += [
+                (n, lang, parties, historic, False)
+                for n, lang, parties, historic, _m in _country_names(ne, {n[0] for n in names})
+            ]
         places.append(
             _place(
                 id=record.id,
@@ -266,7 +270,9 @@ def _not_places(root: pathlib.Path) -> list[str]:
 def _attach_aliases(places: list[dict[str, Any]], aliases: list[Any], problems: list[GeodataProblem] | None) -> None:
     """Add aliases.yaml's names to the countries and places they name."""
     by_id = {p["id"]: p for p in places}
-    by_country = {p["country"]: p for p in places if p["adm0"] and p["country"] and p["kind"] in ("country", "territory")}
+    by_country = {
+        p["country"]: p for p in places if p["adm0"] and p["country"] and p["kind"] in ("country", "territory")
+    }
     for alias in aliases:
         target = by_id.get(alias.place) if alias.place else by_country.get(alias.country)
         if target is None:
@@ -298,7 +304,7 @@ def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
 
 def _city_keys(cities: list[dict[str, Any]]) -> tuple[str, list[int]]:
-    """Return every city's name keys in one string, and where each city's keys start.
+    r"""Return every city's name keys in one string, and where each city's keys start.
 
     Searching one string for ``\x1fkey\x1f`` finds every city of a name without loading a
     dict of 700k alternate names on each run.

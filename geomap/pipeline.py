@@ -82,7 +82,9 @@ def validate_view(worldview: str, as_of: str | _dt.date | None, gazetteer: Gazet
     else:
         view = view.upper()
         if view not in gazetteer.parties:
-            raise ViewError(f"unknown --worldview {worldview!r}: expected 'neutral' or a party code such as CHN, JPN, TWN")
+            raise ViewError(
+                f"unknown --worldview {worldview!r}: expected 'neutral' or a party code such as CHN, JPN, TWN"
+            )
     return view, parse_as_of(as_of)
 
 
@@ -173,7 +175,12 @@ def _feature(view: Any, gazetteer: Gazetteer) -> dict[str, Any]:
     props.pop("centroid", None)
     props["mention_count"] = len(view.mentions)
     props["mentions"] = [{"start": m.start, "end": m.end, "text": m.text, "metonym": m.metonym} for m in view.mentions]
-    return {"type": "Feature", "id": view.place.id, "properties": props, "geometry": json.loads(shapely.to_geojson(geom))}
+    return {
+        "type": "Feature",
+        "id": view.place.id,
+        "properties": props,
+        "geometry": json.loads(shapely.to_geojson(geom)),
+    }
 
 
 def _write_index(out: pathlib.Path, maps: list[dict[str, Any]], options: Any) -> None:
@@ -191,13 +198,11 @@ def _write_index(out: pathlib.Path, maps: list[dict[str, Any]], options: Any) ->
             f"<p><b>Disputed:</b> {esc(disputed)}</p><p><b>Places:</b> {esc(places)}</p></article>"
         )
     page = (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<title>geomap: maps</title><style>body{font:15px/1.45 system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em}"
         "article{border-bottom:1px solid #ddd;padding:.6em 0}h2{font-size:18px;margin:0}.meta{color:#666;margin:.2em 0}</style>"
         "</head><body><h1>Maps</h1>"
-        f"<p>{len(maps)} map{'s' if len(maps) != 1 else ''} built by geomap.</p>"
-        + "".join(cards)
-        + "</body></html>\n"
+        f"<p>{len(maps)} map{'s' if len(maps) != 1 else ''} built by geomap.</p>" + "".join(cards) + "</body></html>\n"
     )
     write_html(out / "index.html", page)

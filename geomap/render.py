@@ -92,9 +92,7 @@ class PlaceView:
         return self.place.disputed and self.state.disputed
 
 
-def place_views(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, as_of: _dt.date | None = None
-) -> list[PlaceView]:
+def place_views(mentions: Sequence[Mention], gazetteer: Gazetteer, as_of: _dt.date | None = None) -> list[PlaceView]:
     """Group mentions by place, in order of first mention."""
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -273,8 +271,20 @@ def _add_disputed(
     )
     for code in admins:
         group = _party_group(party_groups, "administers", code, gazetteer, options)
-        style = {"color": gazetteer.party_color(code), "weight": 1, "fillColor": gazetteer.party_color(code), "fillOpacity": 0.55}
-        group.add_child(_GeoLayer(_fc(geom), style, popup=popup, tooltip=f"{place.name}: {_role_label('administers', code, gazetteer, options)}"))
+        style = {
+            "color": gazetteer.party_color(code),
+            "weight": 1,
+            "fillColor": gazetteer.party_color(code),
+            "fillOpacity": 0.55,
+        }
+        group.add_child(
+            _GeoLayer(
+                _fc(geom),
+                style,
+                popup=popup,
+                tooltip=f"{place.name}: {_role_label('administers', code, gazetteer, options)}",
+            )
+        )
     if sovereign:
         return  # a party's view draws its sovereign only, no hatching of other claims
     others = [c for c in state.claimants if c not in admins]
@@ -341,7 +351,9 @@ def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline:
     base = folium.FeatureGroup(name="Countries (offline basemap)", overlay=False, control=True)
     style = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f2efe9", "fillOpacity": 1.0}
     base.add_child(
-        _GeoLayer({"type": "FeatureCollection", "features": features}, style, attribution="Natural Earth (public domain)")
+        _GeoLayer(
+            {"type": "FeatureCollection", "features": features}, style, attribution="Natural Earth (public domain)"
+        )
     )
     fmap.add_child(base)
     fmap.get_root().header.add_child(Element("<style>.leaflet-container{background:#cfe3f1}</style>"), name="sea_bg")
@@ -391,7 +403,10 @@ def _fc(geom: Any) -> dict[str, Any]:
     minx, miny, maxx, maxy = geom.bounds
     span = max(maxx - minx, maxy - miny)
     digits = 4 if span < 2 else 3
-    return {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": _geojson(geom, digits)}]}
+    return {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {}, "geometry": _geojson(geom, digits)}],
+    }
 
 
 def _fit_bounds(views: Sequence[PlaceView], shift: float) -> list[list[float]] | None:
@@ -441,7 +456,9 @@ def popup_html(view: PlaceView, doc: Document, gazetteer: Gazetteer, options: Ma
         parts.append("</div>")
     used = sorted({p for m in view.mentions for p in m.name_of})
     if used:
-        parts.append(f"<div>This document uses the name of: <b>{esc(', '.join(gazetteer.party_name(p) for p in used))}</b></div>")
+        parts.append(
+            f"<div>This document uses the name of: <b>{esc(', '.join(gazetteer.party_name(p) for p in used))}</b></div>"
+        )
     by_party = [n for n in place.names if n.parties]
     if by_party:
         rows = "".join(
@@ -462,7 +479,11 @@ def _claims_table(state: ClaimState, gazetteer: Gazetteer) -> str:
         until = f"–{claim.until}" if claim.until else ""
         url = _safe_url(claim.source)
         source = f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">source</a>' if url else ""
-        role = claim.role.value + (f" {gazetteer.party_name(claim.recognised_party)}" if claim.role is Role.RECOGNISES and claim.recognised_party else "")
+        role = claim.role.value + (
+            f" {gazetteer.party_name(claim.recognised_party)}"
+            if claim.role is Role.RECOGNISES and claim.recognised_party
+            else ""
+        )
         note = f" <i>(uncertain: {esc(claim.uncertain)})</i>" if claim.uncertain else ""
         rows.append(
             f"<tr><td>{esc(gazetteer.party_name(claim.party))}</td><td>{esc(role)}</td>"
@@ -496,12 +517,21 @@ def _sentences_html(view: PlaceView, doc: Document, limit: int = 4) -> str:
 def _title_html(doc: Document, options: MapOptions) -> str:
     meta = [doc.meta.get(k) for k in ("date", "source") if doc.meta.get(k)]
     url = _safe_url(doc.meta.get("url"))
-    view = "neutral (who administers; claims dashed)" if options.worldview == "neutral" else f"as {options.worldview} draws it"
+    view = (
+        "neutral (who administers; claims dashed)"
+        if options.worldview == "neutral"
+        else f"as {options.worldview} draws it"
+    )
     when = options.as_of.isoformat() if options.as_of else "today"
     link = f' · <a href="{esc(url)}" target="_blank" rel="noopener noreferrer">original</a>' if url else ""
     return (
-        '<div class="geomap-title"><h1>' + esc(doc.title) + "</h1>"
-        + '<div class="meta">' + esc(" · ".join(meta)) + link + "</div>"
+        '<div class="geomap-title"><h1>'
+        + esc(doc.title)
+        + "</h1>"
+        + '<div class="meta">'
+        + esc(" · ".join(meta))
+        + link
+        + "</div>"
         + f'<div class="meta">View: {esc(view)} · Claims as of {esc(when)}</div></div>'
     )
 
@@ -523,12 +553,18 @@ def _legend_html(views: Iterable[PlaceView], gazetteer: Gazetteer, options: MapO
     rows = []
     for code in admins:
         label = "administers" if options.worldview == "neutral" else "sovereign in this view"
-        rows.append(f'<div class="row"><span class="fill" style="background:{esc(gazetteer.party_color(code))}"></span>{esc(gazetteer.party_name(code))} — {label}</div>')
+        rows.append(
+            f'<div class="row"><span class="fill" style="background:{esc(gazetteer.party_color(code))}"></span>{esc(gazetteer.party_name(code))} — {label}</div>'
+        )
     for code in claimants:
-        rows.append(f'<div class="row"><span class="dash" style="border-color:{esc(gazetteer.party_color(code))}"></span>{esc(gazetteer.party_name(code))} — claims</div>')
+        rows.append(
+            f'<div class="row"><span class="dash" style="border-color:{esc(gazetteer.party_color(code))}"></span>{esc(gazetteer.party_name(code))} — claims</div>'
+        )
     if not rows:
         rows.append('<div class="row">No disputed place named.</div>')
-    view = "Neutral view" if options.worldview == "neutral" else f"View of {esc(gazetteer.party_name(options.worldview))}"
+    view = (
+        "Neutral view" if options.worldview == "neutral" else f"View of {esc(gazetteer.party_name(options.worldview))}"
+    )
     when = options.as_of.isoformat() if options.as_of else "today"
     return (
         '<div class="geomap-legend"><h2>Disputed places</h2>'

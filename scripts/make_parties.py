@@ -23,30 +23,71 @@ from geomap import basedata  # noqa: E402
 # Twenty colours that stay apart on a light basemap (Kelly's and Tableau's, trimmed of
 # greys, which mean "no party" on our maps).
 PALETTE = [
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
-    "#17becf", "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173",
-    "#3182bd", "#e6550d", "#31a354", "#756bb1", "#a55194", "#ce6dbd",
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+    "#31a354",
+    "#756bb1",
+    "#a55194",
+    "#ce6dbd",
 ]
 
 # Parties that ISO 3166-1 does not list: user-assigned X codes, by the convention that
 # geomap documents in geodata/SOURCES.md. Each governs territory without wide recognition.
 NON_ISO = {
-    "XKX": ("Kosovo", "Code used by the European Commission and others; Kosovo is not in ISO 3166-1.",
-            "https://en.wikipedia.org/wiki/XK_(user_assigned_code)"),
-    "XAB": ("Abkhazia", "De facto authority; recognised by Russia and a few states.",
-            "https://en.wikipedia.org/wiki/Abkhazia"),
-    "XSO": ("South Ossetia", "De facto authority; recognised by Russia and a few states.",
-            "https://en.wikipedia.org/wiki/South_Ossetia"),
-    "XTR": ("Transnistria", "De facto authority (Pridnestrovian Moldavian Republic); recognised by no UN member.",
-            "https://en.wikipedia.org/wiki/Transnistria"),
-    "XNC": ("Northern Cyprus", "Turkish Republic of Northern Cyprus; recognised only by Turkey.",
-            "https://en.wikipedia.org/wiki/Northern_Cyprus"),
-    "XSR": ("Sahrawi Republic", "Sahrawi Arab Democratic Republic, proclaimed by the Polisario Front in 1976.",
-            "https://en.wikipedia.org/wiki/Sahrawi_Arab_Democratic_Republic"),
-    "XSL": ("Somaliland", "De facto authority since 1991; recognised by no UN member.",
-            "https://en.wikipedia.org/wiki/Somaliland"),
-    "XNK": ("Artsakh", "Republic of Artsakh (Nagorno-Karabakh), dissolved 1 January 2024.",
-            "https://en.wikipedia.org/wiki/Republic_of_Artsakh"),
+    "XKX": (
+        "Kosovo",
+        "Code used by the European Commission and others; Kosovo is not in ISO 3166-1.",
+        "https://en.wikipedia.org/wiki/XK_(user_assigned_code)",
+    ),
+    "XAB": (
+        "Abkhazia",
+        "De facto authority; recognised by Russia and a few states.",
+        "https://en.wikipedia.org/wiki/Abkhazia",
+    ),
+    "XSO": (
+        "South Ossetia",
+        "De facto authority; recognised by Russia and a few states.",
+        "https://en.wikipedia.org/wiki/South_Ossetia",
+    ),
+    "XTR": (
+        "Transnistria",
+        "De facto authority (Pridnestrovian Moldavian Republic); recognised by no UN member.",
+        "https://en.wikipedia.org/wiki/Transnistria",
+    ),
+    "XNC": (
+        "Northern Cyprus",
+        "Turkish Republic of Northern Cyprus; recognised only by Turkey.",
+        "https://en.wikipedia.org/wiki/Northern_Cyprus",
+    ),
+    "XSR": (
+        "Sahrawi Republic",
+        "Sahrawi Arab Democratic Republic, proclaimed by the Polisario Front in 1976.",
+        "https://en.wikipedia.org/wiki/Sahrawi_Arab_Democratic_Republic",
+    ),
+    "XSL": (
+        "Somaliland",
+        "De facto authority since 1991; recognised by no UN member.",
+        "https://en.wikipedia.org/wiki/Somaliland",
+    ),
+    "XNK": (
+        "Artsakh",
+        "Republic of Artsakh (Nagorno-Karabakh), dissolved 1 January 2024.",
+        "https://en.wikipedia.org/wiki/Republic_of_Artsakh",
+    ),
 }
 
 

@@ -7,7 +7,6 @@ import pathlib
 import shutil
 
 import pytest
-
 from conftest import ARTIFACTS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -16,8 +15,15 @@ pytestmark = pytest.mark.browser
 if not os.path.exists(CHROMIUM):  # pragma: no cover - CI installs it
     pytest.skip("Debian chromium is not installed", allow_module_level=True)
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +48,13 @@ def test_offline_seed_map_renders_with_layers_and_popup(page, offline_map: pathl
     assert errors == []
     assert requests == []
     labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
-    for name in ("Places mentioned", "Disputed places", "Administered by Japan", "Claimed by China", "Claimed by Taiwan"):
+    for name in (
+        "Places mentioned",
+        "Disputed places",
+        "Administered by Japan",
+        "Claimed by China",
+        "Claimed by Taiwan",
+    ):
         assert any(name in label for label in labels), labels
     assert "Japan — administers" in page.locator(".geomap-legend").inner_text()
 

@@ -59,7 +59,9 @@ def test_bad_claims_are_refused_with_the_field(fields: dict, message: str) -> No
 
 
 def test_worldviews_draw_their_own_claims() -> None:
-    state = claims_as_of([claim("JPN", "administers"), claim("JPN", "claims"), claim("CHN", "claims"), claim("TWN", "claims")])
+    state = claims_as_of(
+        [claim("JPN", "administers"), claim("JPN", "claims"), claim("CHN", "claims"), claim("TWN", "claims")]
+    )
     assert worldview_sovereign(state, "CHN") == "CHN"
     assert worldview_sovereign(state, "JPN") == "JPN"
     assert worldview_sovereign(state, "USA") == "JPN"

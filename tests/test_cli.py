@@ -49,7 +49,20 @@ def test_extract_json_offsets(seed_text: str) -> None:
     assert doc["document"] == str(SEED)
     for m in doc["mentions"]:
         assert seed_text[m["start"] : m["end"]] == m["text"]
-        assert set(m) >= {"text", "start", "end", "place_id", "name", "kind", "lon", "lat", "country", "score", "metonym", "name_of"}
+        assert set(m) >= {
+            "text",
+            "start",
+            "end",
+            "place_id",
+            "name",
+            "kind",
+            "lon",
+            "lat",
+            "country",
+            "score",
+            "metonym",
+            "name_of",
+        }
 
 
 def test_extract_several_files_gives_json_lines_and_stdin(tmp_path: pathlib.Path) -> None:

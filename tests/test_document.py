@@ -50,7 +50,7 @@ def test_bad_bytes_give_one_clear_error(data: bytes, message: str) -> None:
 
 def test_utf16_with_bom_and_utf8_bom_decode() -> None:
     assert decode(codecs.BOM_UTF16_LE + "Taiwan".encode("utf-16-le"), "x") == "Taiwan"
-    assert decode(codecs.BOM_UTF8 + "Taiwan".encode(), "x") == "Taiwan"
+    assert decode(codecs.BOM_UTF8 + b"Taiwan", "x") == "Taiwan"
 
 
 def test_missing_file_and_folder_are_user_errors(tmp_path) -> None:
@@ -68,5 +68,5 @@ def test_front_matter_never_constructs_objects() -> None:
 
 
 def test_bidi_overrides_are_dropped_from_metadata() -> None:
-    doc = Document.from_text("---\ntitle: \"abc\u202edef\"\n---\nbody")
+    doc = Document.from_text('---\ntitle: "abc\u202edef"\n---\nbody')
     assert doc.meta["title"] == "abcdef"

@@ -77,9 +77,12 @@ def test_traps_do_not_match(extractor: Extractor, text: str, span: str) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
-       | st.lists(st.sampled_from(["Japan", "U.S.", "-", " ", "China", "'s", "尖閣諸島", "Taiwan Strait", ".", "\n"]),
-                  max_size=30).map("".join))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+    | st.lists(
+        st.sampled_from(["Japan", "U.S.", "-", " ", "China", "'s", "尖閣諸島", "Taiwan Strait", ".", "\n"]), max_size=30
+    ).map("".join)
+)
 def test_extraction_invariants(extractor: Extractor, text: str) -> None:
     mentions = extractor.extract(text)
     last_end = 0

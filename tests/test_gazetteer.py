@@ -11,7 +11,16 @@ from geomap.gazetteer import Gazetteer
 
 @pytest.mark.parametrize(
     "name",
-    ["Senkaku Islands", "Diaoyu Islands", "尖閣諸島", "钓鱼岛", "釣魚臺列嶼", "the Senkaku Is.", "ＤＩＡＯＹＵ ISLANDS", "Pinnacle Islands"],
+    [
+        "Senkaku Islands",
+        "Diaoyu Islands",
+        "尖閣諸島",
+        "钓鱼岛",
+        "釣魚臺列嶼",
+        "the Senkaku Is.",
+        "ＤＩＡＯＹＵ ISLANDS",
+        "Pinnacle Islands",
+    ],
 )
 def test_senkaku_names_resolve_to_one_place(gazetteer: Gazetteer, name: str) -> None:
     place = gazetteer.resolve(name)[0]
@@ -66,7 +75,9 @@ def test_countries_seas_and_regions_resolve(gazetteer: Gazetteer, name: str, pla
     assert gazetteer.resolve(name)[0].id == place_id
 
 
-@pytest.mark.parametrize(("name", "country"), [("Washington", "USA"), ("Tokyo", "JPN"), ("Nairobi", "KEN"), ("Lima", "PER"), ("東京", "JPN")])
+@pytest.mark.parametrize(
+    ("name", "country"), [("Washington", "USA"), ("Tokyo", "JPN"), ("Nairobi", "KEN"), ("Lima", "PER"), ("東京", "JPN")]
+)
 def test_cities_of_the_world_resolve_largest_first(gazetteer: Gazetteer, name: str, country: str) -> None:
     place = gazetteer.resolve(name)[0]
     assert place.kind == "city" and place.country == country

@@ -52,7 +52,10 @@ def _geodata_copy(tmp_path: pathlib.Path) -> pathlib.Path:
     [
         (lambda t: t.replace("party: CHN", "party: XXQ"), "claims"),
         (lambda t: t.replace("kind: island_group", "kind: islet"), "kind"),
-        (lambda t: t.replace("    source: https://www.mofa.go.jp/region/asia-paci/senkaku/basic_view.html\n", "", 1), "claims.0.source"),
+        (
+            lambda t: t.replace("    source: https://www.mofa.go.jp/region/asia-paci/senkaku/basic_view.html\n", "", 1),
+            "claims.0.source",
+        ),
         (lambda t: t + "colour: red\n", "colour"),
         (lambda t: t.replace("id: senkaku-islands", "id: senkaku"), "id"),
         (lambda t: t.replace("names:", "names: [\n"), "bad YAML"),
@@ -80,7 +83,9 @@ def test_norway_code_stays_a_string(tmp_path: pathlib.Path) -> None:
 def test_gazetteer_check_names_the_file_and_field_and_exits_1(tmp_path: pathlib.Path, monkeypatch) -> None:
     root = _geodata_copy(tmp_path)
     path = root / "places" / "senkaku-islands.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("point: [123.4733, 25.7431]", "point: [0.0, 0.0]"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("point: [123.4733, 25.7431]", "point: [0.0, 0.0]"), encoding="utf-8"
+    )
     monkeypatch.setenv("GEOMAP_GEODATA", str(root))
     monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
     result = CliRunner().invoke(cli, ["gazetteer", "check"])

@@ -8,8 +8,15 @@ import re
 
 def test_layers_are_named_per_party(online_map: pathlib.Path) -> None:
     page = online_map.read_text(encoding="utf-8")
-    for layer in ("Places mentioned", "Seas and straits", "Disputed places", "Administered by Japan",
-                  "Claimed by China", "Claimed by Taiwan", "Administered by Taiwan"):
+    for layer in (
+        "Places mentioned",
+        "Seas and straits",
+        "Disputed places",
+        "Administered by Japan",
+        "Claimed by China",
+        "Claimed by Taiwan",
+        "Administered by Taiwan",
+    ):
         assert f'"{layer}"' in page or layer in page, layer
 
 
