@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["BLOCK", "build_match_table", "is_cjk", "is_hangul"]
+import re
+
+__all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_hangul", "is_latin"]
 
 BLOCK = -1  # target of a not-a-place phrase
 _BIG_CITY = 500_000
@@ -31,8 +33,17 @@ def is_hangul(ch: str) -> bool:
     return 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
 
 
+# A letter outside the Latin blocks: a text with none needs no search for other scripts' names.
+OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
+
+
 def _latin(text: str) -> bool:
     return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+
+
+def is_latin(pattern: str) -> bool:
+    """Return whether a name has letters of Latin script only."""
+    return OTHER_SCRIPT.search(pattern) is None
 
 
 def _matchable_city_name(name: str, own: bool, population: int) -> bool:

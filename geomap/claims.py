@@ -13,17 +13,17 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from typing import Any
 
 __all__ = [
     "Claim",
     "ClaimState",
-    "PartialDate",
     "Role",
     "Status",
+    "check_partial_date",
     "claims_as_of",
+    "date_ceiling",
+    "date_floor",
     "parse_as_of",
     "worldview_sovereign",
 ]
@@ -50,18 +50,8 @@ class Status(str, Enum):
     NONE = "none"
 
 
-def _coerce_partial_date(value: Any) -> Any:
-    """Accept what YAML hands us for a date: an int year, a date, or a string."""
-    if isinstance(value, bool):
-        raise ValueError("a date, got a boolean")
-    if isinstance(value, int):
-        return f"{value:04d}"
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return value
-
-
-def _check_partial_date(value: str) -> str:
+def check_partial_date(value: str) -> str:
+    """Return a partial date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) if valid, else raise ValueError."""
     match = _PARTIAL_DATE.match(value)
     if not match:
         raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
@@ -71,9 +61,6 @@ def _check_partial_date(value: str) -> str:
     except ValueError as exc:
         raise ValueError(f"not a calendar date: {value!r}") from exc
     return value
-
-
-PartialDate = Annotated[str, BeforeValidator(_coerce_partial_date)]
 
 
 def date_floor(value: str) -> _dt.date:
@@ -94,39 +81,45 @@ def date_ceiling(value: str) -> _dt.date:
     return _dt.date(y, int(month), int(day))
 
 
-class Claim(BaseModel):
-    """One party's stance on a place, with its dates, basis and source."""
+@dataclass(frozen=True)
+class Claim:
+    """One party's stance on a place, with its dates, basis and source.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Records are validated when geodata/ is read (:class:`geomap.records.ClaimRecord`); this
+    is the light, checked-on-construction form the rest of geomap uses.
+    """
 
-    party: str = Field(description="ISO 3166-1 alpha-3 code, or an X-range code for a non-ISO party")
+    party: str
     role: Role
-    since: PartialDate | None = None
-    until: PartialDate | None = None
-    basis: str = Field(min_length=1, description="the basis of the claim, in a sentence")
-    source: str = Field(pattern=r"^https?://\S+$", description="URL of a source stating it")
-    recognised_party: str | None = Field(default=None, description="for role 'recognises'")
-    uncertain: str | None = Field(default=None, description="what about this claim is uncertain")
+    basis: str
+    source: str
+    since: str | None = None
+    until: str | None = None
+    recognised_party: str | None = None
+    uncertain: str | None = None
 
-    @field_validator("party", "recognised_party")
+    def __post_init__(self) -> None:
+        if not PARTY_CODE.match(self.party):
+            raise ValueError(f"expected a three-letter upper-case party code, got {self.party!r}")
+        if not isinstance(self.role, Role):
+            object.__setattr__(self, "role", Role(self.role))
+        for value in (self.since, self.until):
+            if value is not None:
+                check_partial_date(value)
+
     @classmethod
-    def _party_code(cls, value: str | None) -> str | None:
-        if value is not None and not PARTY_CODE.match(value):
-            raise ValueError(f"expected a three-letter upper-case party code, got {value!r}")
-        return value
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Build a claim from its JSON form (as stored in the prepared index)."""
+        return cls(**data)
 
-    @field_validator("since", "until")
-    @classmethod
-    def _dates(cls, value: str | None) -> str | None:
-        return None if value is None else _check_partial_date(value)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Claim:
-        if self.since and self.until and date_floor(self.until) < date_floor(self.since):
-            raise ValueError(f"until {self.until} is before since {self.since}")
-        if (self.role is Role.RECOGNISES) != (self.recognised_party is not None):
-            raise ValueError("recognised_party is required for role 'recognises' and only there")
-        return self
+    def to_json(self) -> dict[str, Any]:
+        """Return the claim as JSON output shows it (fields that are set, role as text)."""
+        out: dict[str, Any] = {"party": self.party, "role": self.role.value, "basis": self.basis, "source": self.source}
+        for key in ("since", "until", "recognised_party", "uncertain"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
 
     def in_force(self, on: _dt.date | None) -> bool:
         """Return whether the claim holds on a date (``None``: today, i.e. not ended)."""
@@ -159,7 +152,7 @@ def parse_as_of(value: str | _dt.date | None) -> _dt.date | None:
     if value is None or isinstance(value, _dt.date):
         return value
     try:
-        return date_ceiling(_check_partial_date(str(value).strip()))
+        return date_ceiling(check_partial_date(str(value).strip()))
     except ValueError as exc:
         from geomap.errors import ViewError
 

@@ -177,12 +177,14 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], int]:
     match = _FRONT.match(text)
     if not match:
         return {}, 0
-    import yaml
+    data: Any = _flat_mapping(match.group(1))
+    if data is None:  # more than "key: value" lines: let a safe YAML loader read it
+        import yaml
 
-    try:
-        data: Any = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}, 0  # not front matter after all: treat the whole file as text
+        try:
+            data = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            return {}, 0  # not front matter after all: treat the whole file as text
     if not isinstance(data, dict):
         return {}, 0
     meta = {}
@@ -193,6 +195,39 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, str], int]:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             meta[key] = _clean_meta(str(value))
     return meta, match.end()
+
+
+_FLAT_LINE = re.compile(
+    r"""^([A-Za-z_][\w-]*):(?:[ \t]+(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^"'#\s].*?))?)?(?:[ \t]+#.*)?[ \t]*$"""
+)
+
+
+def _flat_mapping(block: str) -> dict[str, str] | None:
+    """Read front matter made only of ``key: value`` lines without a YAML parser.
+
+    Returns None when a line is anything else (lists, nesting, anchors), for the YAML
+    loader to handle. Values stay strings: ``date: 2025-02-03`` is the text "2025-02-03".
+    """
+    out: dict[str, str] = {}
+    for line in block.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _FLAT_LINE.match(line)
+        if not match:
+            return None
+        key, double, single, plain = match.groups()
+        if double is not None:
+            if "\\" in double:
+                return None  # escapes: leave them to YAML
+            value = double
+        elif single is not None:
+            value = single.replace("''", "'")
+        else:
+            value = (plain or "").strip()
+            if value in ("|", ">", "|-", ">-") or value.startswith(("&", "*", "!", "[", "{")):
+                return None
+        out[key] = value
+    return out
 
 
 def _clean_meta(value: str) -> str:

@@ -26,7 +26,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from geomap.aliases import BLOCK, is_cjk, is_hangul
+from geomap.aliases import BLOCK, OTHER_SCRIPT, is_cjk, is_hangul
 from geomap.gazetteer import Gazetteer, Place
 from geomap.names import fold_punctuation
 
@@ -167,13 +167,15 @@ class Extractor:
         self.gazetteer = gazetteer or Gazetteer.load()
         index = self.gazetteer._index
         self._patterns: list[str] = index["patterns"]
-        self._targets: list[list[int]] = index["targets"]
+        self._targets: list[int] = index["targets"]
+        self._multi: list[list[int]] = index["multi"]
         # Two automata: names in Latin script, built now, and names in every other script,
         # built the first time a text contains a letter of another script. Most news text
         # is in Latin script, and the other half of the names costs most of the build.
-        latin = [i for i, p in enumerate(self._patterns) if _is_latin(p)]
-        self._latin_ids = latin
-        self._automaton = ahocorasick_rs.AhoCorasick([self._patterns[i] for i in latin])
+        self._latin_ids: list[int] = index["latin_ids"]
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            [self._patterns[i] for i in self._latin_ids], implementation=ahocorasick_rs.Implementation.NoncontiguousNFA
+        )
         self._other: tuple[Any, list[int]] | None = None
 
     def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -199,11 +201,12 @@ class Extractor:
     def _automata(self, folded: str) -> list[tuple[Any, list[int]]]:
         """Return the automata a text needs, with the pattern ids each one numbers."""
         needed = [(self._automaton, self._latin_ids)]
-        if _OTHER_SCRIPT.search(folded):
+        if OTHER_SCRIPT.search(folded):
             if self._other is None:
                 import ahocorasick_rs
 
-                ids = [i for i, p in enumerate(self._patterns) if not _is_latin(p)]
+                latin = set(self._latin_ids)
+                ids = [i for i in range(len(self._patterns)) if i not in latin]
                 self._other = (ahocorasick_rs.AhoCorasick([self._patterns[i] for i in ids]), ids)
             needed.append(self._other)
         return needed
@@ -216,7 +219,9 @@ class Extractor:
                 pattern = self._patterns[pi]
                 if not _at_boundaries(folded, s, e, pattern):
                     continue
-                spans.append(_Span(s + offset, e + offset, pattern, self._targets[pi]))
+                target = self._targets[pi]
+                targets = [target] if target >= 0 else self._multi[-target - 1]
+                spans.append(_Span(s + offset, e + offset, pattern, targets))
         return spans
 
     @staticmethod
@@ -312,13 +317,6 @@ class Extractor:
         after = text[span.end : span.end + 60]
         before = text[max(0, span.start - 60) : span.start]
         return bool(_METONYM_AFTER.match(after) or _METONYM_BEFORE.search(before))
-
-
-_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
-
-
-def _is_latin(pattern: str) -> bool:
-    return _OTHER_SCRIPT.search(pattern) is None
 
 
 def _at_boundaries(text: str, start: int, end: int, pattern: str) -> bool:

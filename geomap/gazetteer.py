@@ -96,7 +96,7 @@ class Place:
             "status": self.status,
             "administered_by": list(state.administered_by),
             "claimants": list(state.claimants),
-            "claims": [c.model_dump(mode="json", exclude_none=True) for c in state.claims],
+            "claims": [c.to_json() for c in state.claims],
             "names": [
                 {"name": n.name, "lang": n.lang, "parties": list(n.parties), "historic": n.historic} for n in self.names
             ],
@@ -158,12 +158,16 @@ class Gazetteer:
         out = [self.place(i) for i, p in enumerate(self._places) if p["source"] == "curated"]
         return sorted(out, key=lambda p: p.id)
 
-    def get(self, place_id: str) -> Place:
-        """Return the place with this id; raise UnknownPlace if there is none."""
+    def get(self, place_id: str, *, all_names: bool = True) -> Place:
+        """Return the place with this id; raise UnknownPlace if there is none.
+
+        ``all_names=False`` skips a city's alternate names (and the file that holds them).
+        """
         try:
-            return self.place(self._by_id[place_id])
+            i = self._by_id[place_id]
         except KeyError:
             raise UnknownPlace(f"no place with id {place_id!r}") from None
+        return self._with_names(i) if all_names else self.place(i)
 
     def geometry_wkb(self, place: Place) -> bytes | None:
         """Return the place's stored geometry as WKB (None for cities, which are points)."""
@@ -173,10 +177,10 @@ class Gazetteer:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process
     def place(self, i: int) -> Place:
-        """Return the place at a position in the index."""
+        """Return the place at a position in the index (a city with its own name only)."""
         n = len(self._places)
         if i >= n:
-            return self._city(i - n, i)
+            return self._city(i - n, i, ())
         p = self._places[i]
         return Place(
             id=p["id"],
@@ -194,7 +198,7 @@ class Gazetteer:
             status=p["status"],
             resolved=p["resolved"],
             region=p["region"],
-            claims=tuple(Claim.model_validate(c) for c in p["claims"]),
+            claims=tuple(Claim.from_dict(c) for c in p["claims"]),
             notes=p["notes"],
             uncertain=p["uncertain"],
             adm0=p["adm0"],
@@ -202,10 +206,17 @@ class Gazetteer:
             index=i,
         )
 
-    def _city(self, j: int, i: int) -> Place:
+    def _with_names(self, i: int) -> Place:
+        """Return the place at a position, a city with all its alternate names."""
+        n = len(self._places)
+        if i < n:
+            return self.place(i)
+        alternates = tuple(a for a in self._names["alternates"][i - n].split(_SEP) if a)
+        return self._city(i - n, i, alternates)
+
+    def _city(self, j: int, i: int, alternates: tuple[str, ...]) -> Place:
         c = self._cities
         lon, lat = c["lon"][j], c["lat"][j]
-        alternates = [a for a in c["alternates"][j].split(_SEP) if a]
         return Place(
             id=c["id"][j],
             name=c["name"][j],
@@ -224,6 +235,13 @@ class Gazetteer:
         )
 
     # -- names -----------------------------------------------------------------------
+
+    @functools.cached_property
+    def _names(self) -> dict[str, Any]:
+        """City alternate names and name keys, read only when a lookup needs them."""
+        from geomap.index import load_names
+
+        return load_names(self._index)
 
     @functools.cached_property
     def _keys(self) -> dict[str, list[int]]:
@@ -256,11 +274,11 @@ class Gazetteer:
             found += self._city_matches(key)
         if not found:
             raise UnknownPlace(f"no place named {name!r}")
-        places = [self.place(i) for i in dict.fromkeys(found)]
+        places = [self._with_names(i) for i in dict.fromkeys(found)]
         return sorted(places, key=lambda p: (_SOURCE_RANK[p.source], -p.population, p.id))
 
     def _city_matches(self, key: str) -> list[int]:
-        blob, starts = self._cities["keys"]
+        blob, starts = self._names["keys"]
         needle = _SEP + key + _SEP
         out, pos, n = [], blob.find(needle), len(self._places)
         while pos != -1:

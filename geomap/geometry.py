@@ -9,13 +9,15 @@ flips, and that happens in :mod:`geomap.render`. Distances and areas are geodesi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geomap.errors import GazetteerError
-from geomap.records import GeometrySpec
+
+if TYPE_CHECKING:  # the schema (and pydantic) is needed only when the index is built
+    from geomap.records import GeometrySpec
 
 __all__ = [
     "build",
@@ -126,10 +128,18 @@ def unwrap_antimeridian(geom: BaseGeometry) -> BaseGeometry:
     area_east = sum(p.area for p in east)
     area_west = sum(p.area for p in west)
     if area_west <= area_east:
-        moved = [shift_longitudes(p, 360.0) for p in west]
-        return shapely.union_all(east + moved)
-    moved = [shift_longitudes(p, -360.0) for p in east]
-    return shapely.union_all(west + moved)
+        return _collect(east + [shift_longitudes(p, 360.0) for p in west])
+    return _collect(west + [shift_longitudes(p, -360.0) for p in east])
+
+
+def _collect(parts: list[BaseGeometry]) -> BaseGeometry:
+    """Gather parts into one multipart geometry (no union: the parts do not overlap)."""
+    polygons: list[BaseGeometry] = []
+    for part in parts:
+        polygons.extend(getattr(part, "geoms", [part]))
+    if all(p.geom_type == "Polygon" for p in polygons):
+        return shapely.MultiPolygon(polygons)
+    return shapely.GeometryCollection(polygons)
 
 
 def minimal_span_shift(longitudes: list[float]) -> float:

@@ -16,7 +16,6 @@ import os
 import pathlib
 import sys
 import tempfile
-from collections.abc import Callable
 from typing import Any
 
 from geomap import __version__
@@ -31,7 +30,7 @@ from geomap.geodata import (
 )
 from geomap.names import name_key, slug
 
-__all__ = ["build_index", "cache_dir", "index_key", "load_index"]
+__all__ = ["build_index", "cache_dir", "index_key", "load_index", "load_names"]
 
 INDEX_FORMAT = 3
 # Simplification tolerances, in degrees: the stored shapes (about 1 km) and the basemap
@@ -72,7 +71,12 @@ def index_key(root: pathlib.Path) -> str:
 
 
 def load_index(*, rebuild: bool = False) -> dict[str, Any]:
-    """Return the prepared index, building and caching it when missing or stale."""
+    """Return the prepared index, building and caching it when missing or stale.
+
+    City alternate names and name keys (two thirds of the bytes, needed only to look a
+    name up, not to extract or draw) are kept in a second file that :func:`load_names`
+    reads on demand.
+    """
     from geomap import safepickle
 
     root = find_geodata()
@@ -87,12 +91,37 @@ def load_index(*, rebuild: bool = False) -> dict[str, Any]:
             pass  # a damaged cache is rebuilt, never trusted
     data = build_index(root)
     data["key"] = key
-    _write_cache(path, safepickle.dumps(data))
+    names = {"alternates": data["cities"].pop("alternates"), "keys": data["cities"].pop("keys"), "key": key}
+    _write_cache(_names_path(key), safepickle.dumps(names), key)
+    _write_cache(path, safepickle.dumps(data), key)
+    data["names"] = names
     return data
 
 
-def _write_cache(path: pathlib.Path, payload: bytes) -> None:
-    """Write the index atomically; an unwritable cache folder only costs speed."""
+def load_names(index: dict[str, Any]) -> dict[str, Any]:
+    """Return the city alternate names and name keys that go with a loaded index."""
+    from geomap import safepickle
+
+    if "names" in index:
+        return index["names"]  # type: ignore[no-any-return]
+    path = _names_path(index["key"])
+    try:
+        names = safepickle.load_path(path)
+        if isinstance(names, dict) and names.get("key") == index["key"]:
+            index["names"] = names
+            return names
+    except (GazetteerError, OSError):
+        pass
+    index["names"] = load_index(rebuild=True)["names"]
+    return index["names"]  # type: ignore[no-any-return]
+
+
+def _names_path(key: str) -> pathlib.Path:
+    return cache_dir() / f"index-{key}-names.pickle"
+
+
+def _write_cache(path: pathlib.Path, payload: bytes, key: str) -> None:
+    """Write an index file atomically and drop stale ones; an unwritable cache only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)
@@ -100,7 +129,7 @@ def _write_cache(path: pathlib.Path, payload: bytes) -> None:
             handle.write(payload)
         os.replace(tmp, path)
         for old in path.parent.glob("index-*.pickle"):
-            if old != path:
+            if key not in old.name:
                 old.unlink(missing_ok=True)
     except OSError:
         return
@@ -180,7 +209,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
                 status=record.status.value,
                 resolved=record.resolved,
                 region=record.region,
-                claims=[c.model_dump(mode="json", exclude_none=True) for c in record.claims],
+                claims=[c.to_claim().to_json() for c in record.claims],
                 notes=record.notes,
                 uncertain=record.uncertain or record.geometry.uncertain,
                 geometry_source=record.geometry.source,
@@ -243,10 +272,20 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     from geomap.aliases import build_match_table
 
     patterns, targets = build_match_table(places, cities, _not_places(root))
+    from geomap.aliases import is_latin
+
+    latin_ids = [i for i, p in enumerate(patterns) if is_latin(p)]
+    multi: dict[int, int] = {}
     basemap = _basemap(countries)
     return {
         "patterns": patterns,
-        "targets": targets,
+        # One int per pattern (a list per pattern takes half the load time): a place
+        # position, or -(k + 1) for the k-th entry of "multi" when a name means several.
+        "targets": [
+            t[0] if len(t) == 1 and t[0] >= 0 else -(multi.setdefault(i, len(multi)) + 1) for i, t in enumerate(targets)
+        ],
+        "multi": [targets[i] for i in sorted(multi, key=multi.__getitem__)],
+        "latin_ids": latin_ids,
         "format": INDEX_FORMAT,
         "parties": {code: p.model_dump(mode="json") for code, p in sorted(parties.items())},
         "places": places,
@@ -387,10 +426,11 @@ def _basemap(countries: list[dict[str, Any]]) -> list[tuple[str | None, bytes]]:
     try:
         simplified = list(shapely.coverage_simplify(geoms, BASEMAP_TOLERANCE))
     except shapely.errors.GEOSException:
-        simplify: Callable[[Any], Any] = lambda g: shapely.simplify(g, BASEMAP_TOLERANCE)  # noqa: E731
-        simplified = [simplify(g) for g in geoms]
+        simplified = [shapely.simplify(g, BASEMAP_TOLERANCE) for g in geoms]
     out = []
     for country, geom in sorted(zip(countries, simplified, strict=True), key=lambda cg: cg[0]["adm0_a3"]):
+        # On a 0.01° grid (about 1 km) islets smaller than a cell vanish: so be it at this scale.
+        geom = shapely.set_precision(geom, 0.01)
         if not geom.is_empty:
-            out.append((country["code"], shapely.to_wkb(shapely.set_precision(geom, 0.001))))
+            out.append((country["code"], shapely.to_wkb(geom)))
     return out

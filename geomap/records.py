@@ -6,15 +6,16 @@ a silently ignored field), so a broken record is reported with its file and fiel
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from enum import Enum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from geomap.claims import PARTY_CODE, Claim, Status
+from geomap.claims import PARTY_CODE, Claim, Role, Status, check_partial_date, date_floor
 
-__all__ = ["Alias", "GeometrySpec", "Kind", "NameRecord", "Party", "PlaceRecord"]
+__all__ = ["Alias", "ClaimRecord", "GeometrySpec", "Kind", "NameRecord", "Party", "PlaceRecord"]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -41,6 +42,57 @@ class Kind(str, Enum):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _coerce_partial_date(value: Any) -> Any:
+    """Accept what YAML hands us for a date: an int year, a date, or a string."""
+    if isinstance(value, bool):
+        raise ValueError("a date, got a boolean")
+    if isinstance(value, int):
+        return f"{value:04d}"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+PartialDate = Annotated[str, BeforeValidator(_coerce_partial_date)]
+
+
+class ClaimRecord(_Strict):
+    """One party's stance on a place as written in geodata/, validated field by field."""
+
+    party: str = Field(description="ISO 3166-1 alpha-3 code, or an X-range code for a non-ISO party")
+    role: Role
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    basis: str = Field(min_length=1, description="the basis of the claim, in a sentence")
+    source: str = Field(pattern=r"^https?://\S+$", description="URL of a source stating it")
+    recognised_party: str | None = Field(default=None, description="for role 'recognises'")
+    uncertain: str | None = Field(default=None, description="what about this claim is uncertain")
+
+    @field_validator("party", "recognised_party")
+    @classmethod
+    def _party_code(cls, value: str | None) -> str | None:
+        if value is not None and not PARTY_CODE.match(value):
+            raise ValueError(f"expected a three-letter upper-case party code, got {value!r}")
+        return value
+
+    @field_validator("since", "until")
+    @classmethod
+    def _dates(cls, value: str | None) -> str | None:
+        return None if value is None else check_partial_date(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ClaimRecord:
+        if self.since and self.until and date_floor(self.until) < date_floor(self.since):
+            raise ValueError(f"until {self.until} is before since {self.since}")
+        if (self.role is Role.RECOGNISES) != (self.recognised_party is not None):
+            raise ValueError("recognised_party is required for role 'recognises' and only there")
+        return self
+
+    def to_claim(self) -> Claim:
+        """Return the light runtime form of this claim."""
+        return Claim(**self.model_dump())
 
 
 class Party(_Strict):
@@ -149,7 +201,7 @@ class PlaceRecord(_Strict):
     wikidata: str | None = Field(default=None, pattern=r"^Q\d+$")
     geonames: int | None = None
     geometry: GeometrySpec
-    claims: tuple[Claim, ...] = ()
+    claims: tuple[ClaimRecord, ...] = ()
     notes: str | None = None
     uncertain: str | None = None
 

@@ -99,7 +99,7 @@ def place_views(mentions: Sequence[Mention], gazetteer: Gazetteer, as_of: _dt.da
         grouped.setdefault(mention.place_id, []).append(mention)
     views = []
     for place_id, group in grouped.items():
-        place = gazetteer.get(place_id)
+        place = gazetteer.get(place_id, all_names=False)
         views.append(PlaceView(place, place.state(as_of), tuple(group)))
     return views
 
@@ -388,15 +388,20 @@ def _display_geometry(gazetteer: Gazetteer, place: Place, shift: float, toleranc
     geom = _shift_frame(unwrap_antimeridian(geom), shift)
     minx, miny, maxx, maxy = geom.bounds
     if max(maxx - minx, maxy - miny) > 20 * tolerance:
-        geom = shapely.simplify(geom, tolerance, preserve_topology=True)
+        # Without topology preservation simplify is several times faster; parts it
+        # collapses are smaller than a pixel at this scale, so dropping them is right.
+        simplified = shapely.simplify(geom, tolerance, preserve_topology=False)
+        if not simplified.is_empty:
+            geom = simplified
     return geom
 
 
 def _geojson(geom: Any, digits: int) -> dict[str, Any]:
-    rounded = shapely.set_precision(geom, 10.0**-digits)
-    if rounded.is_empty:
-        rounded = geom
-    return json.loads(shapely.to_geojson(rounded))
+    """Return GeoJSON geometry with coordinates rounded to what the map's scale shows."""
+    import numpy as np
+
+    rounded = shapely.transform(geom, lambda xy: np.round(xy, digits))
+    return json.loads(shapely.to_geojson(rounded))  # type: ignore[no-any-return]
 
 
 def _fc(geom: Any) -> dict[str, Any]:

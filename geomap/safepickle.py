@@ -32,11 +32,18 @@ def loads(data: bytes) -> Any:
 
 def load_path(path: pathlib.Path) -> Any:
     """Load a plain-data pickle from a file; a refused or broken file raises GazetteerError."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # a plain-data pickle makes no cycles; collecting while loading is wasted time
     try:
         with open(path, "rb") as handle:
             return _PlainDataUnpickler(handle).load()
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, IndexError) as exc:
         raise GazetteerError(f"{path.name}: not a plain-data pickle ({exc})") from exc
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def dumps(value: Any) -> bytes:

@@ -44,7 +44,7 @@ def test_offline_seed_map_renders_with_layers_and_popup(page, offline_map: pathl
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda req: requests.append(req.url) if not req.url.startswith(("file:", "data:")) else None)
     page.goto(offline_map.as_uri())
-    page.wait_for_selector(".leaflet-overlay-pane svg path")
+    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 10")
     assert errors == []
     assert requests == []
     labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()

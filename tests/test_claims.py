@@ -8,13 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from geomap.claims import Claim, Role, claims_as_of, parse_as_of, worldview_sovereign
+from geomap.records import ClaimRecord
 from geomap.errors import ViewError
 
 SRC = "https://example.org/source"
 
 
 def claim(party: str, role: str, since=None, until=None, **kw) -> Claim:
-    return Claim(party=party, role=role, since=since, until=until, basis="b", source=SRC, **kw)
+    data = {"party": party, "role": role, "since": since, "until": until, "basis": "b", "source": SRC, **kw}
+    return ClaimRecord.model_validate(data).to_claim()
 
 
 def test_partial_dates_cover_their_whole_period() -> None:
@@ -55,7 +57,7 @@ def test_as_of_before_and_after_a_change() -> None:
 def test_bad_claims_are_refused_with_the_field(fields: dict, message: str) -> None:
     data = {"party": "JPN", "role": "claims", "basis": "b", "source": SRC, **fields}
     with pytest.raises(ValidationError, match=message):
-        Claim.model_validate(data)
+        ClaimRecord.model_validate(data)
 
 
 def test_worldviews_draw_their_own_claims() -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from geomap.document import Document, decode, read_document, split_sentences
+from geomap.document import Document, _flat_mapping, decode, read_document, split_sentences
 from geomap.errors import DocumentError
 
 
@@ -70,3 +72,23 @@ def test_front_matter_never_constructs_objects() -> None:
 def test_bidi_overrides_are_dropped_from_metadata() -> None:
     doc = Document.from_text('---\ntitle: "abc\u202edef"\n---\nbody')
     assert doc.meta["title"] == "abcdef"
+
+
+_SAFE_TEXT = st.text(
+    alphabet=st.characters(whitelist_categories=("L", "N", "Zs"), whitelist_characters="-.,/?'"),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True), _SAFE_TEXT, min_size=1, max_size=5))
+def test_flat_front_matter_reads_like_yaml(fields: dict[str, str]) -> None:
+    import json
+
+    import yaml
+
+    block = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items())
+    flat = _flat_mapping(block)  # None: the block needs the YAML loader (escapes), which then reads it
+    assert flat is None or flat == yaml.safe_load(block)
+    assert flat is not None or "\\" in block
