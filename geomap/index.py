@@ -19,6 +19,7 @@ import tempfile
 from typing import Any
 
 from geomap import __version__
+from geomap.aliases import is_latin
 from geomap.errors import GazetteerError
 from geomap.geodata import (
     GeodataProblem,
@@ -264,7 +265,14 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
             )
         )
 
+    curated_names = {n[0] for p in places if p["source"] == "curated" for n in p["names"]}
+    for state in basedata.load_admin1():
+        admin1 = _admin1_place(state, taken)
+        # A curated record (Abkhazia, Crimea) is the reviewed reading of a shared name.
+        admin1["names"] = [(n, lang, pa, hi, m and n not in curated_names) for n, lang, pa, hi, m in admin1["names"]]
+        places.append(admin1)
     _attach_aliases(places, load_aliases(root), problems)
+    _attach_country_names(places, basedata.load_country_names())
     cities = basedata.load_cities()
     for city in cities:
         taken.add(f"{slug(city['name'])}-{city['geonameid']}")
@@ -272,8 +280,6 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     from geomap.aliases import build_match_table
 
     patterns, targets = build_match_table(places, cities, _not_places(root))
-    from geomap.aliases import is_latin
-
     latin_ids = [i for i, p in enumerate(patterns) if is_latin(p)]
     multi: dict[int, int] = {}
     basemap = _basemap(countries)
@@ -319,6 +325,119 @@ def _attach_aliases(places: list[dict[str, Any]], aliases: list[Any], problems: 
             continue
         if alias.alias not in {n[0] for n in target["names"]}:
             target["names"].append((alias.alias, alias.lang, [], False, alias.match))
+
+
+_GENERIC_WORDS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "upper",
+    "lower",
+    "middle",
+    "coast",
+    "coastal",
+    "capital",
+    "region",
+    "province",
+    "state",
+    "islands",
+    "island",
+    "lakes",
+    "lake",
+    "plateau",
+    "highlands",
+    "mountain",
+    "mountains",
+    "river",
+    "maritime",
+    "interior",
+    "federal",
+    "district",
+    "great",
+    "greater",
+    "new",
+    "valley",
+    "littoral",
+    "savanes",
+    "sea",
+    "national",
+    "city",
+    "oriental",
+    "occidental",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "western area",
+}
+_NATIVE_SUFFIX = {("JPN", "prefecture"): "県", ("CHN", "province"): "省", ("TWN", "county"): "縣"}
+
+
+def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
+    """Return a first-level division (province, state, prefecture) as a point place."""
+    name, native, kind = state["name"], state["native"], state["type"]
+    words = name.lower().replace("-", " ").split()
+    # "Central", "Northern", "Lakes": a division named by ordinary words is not looked for.
+    matchable = len(name) >= 4 and not all(w in _GENERIC_WORDS for w in words)
+    names = [(name, "en", [], False, matchable)]
+    if matchable and not name.lower().endswith(kind):
+        names.append((f"{name} {kind.title()}", "en", [], False, True))
+    if native and native != name:
+        names.append((native, "und", [], False, is_latin(native) is False or native[0].isupper()))
+        suffix = _NATIVE_SUFFIX.get((state["country"], kind))
+        if suffix and not native.endswith(suffix) and not is_latin(native):
+            names.append((native + suffix, "und", [], False, True))
+    lon, lat = state["lon"], state["lat"]
+    return {
+        "id": _unique(f"{slug(name)}-{slug(state['code'] or str(state['id']))}", taken),
+        "name": name,
+        "kind": "admin1",
+        "source": "admin1",
+        "country": state["country"],
+        "names": names,
+        "point": (lon, lat),
+        "bbox": (lon, lat, lon, lat),
+        "geometry": None,
+        "geonames": None,
+        "population": 0.0,
+        "capital": False,
+        "adm0": None,
+        "status": "none",
+        "resolved": None,
+        "claims": [],
+        "notes": f"{kind} ({state['code']})" if state["code"] else kind,
+        "uncertain": None,
+        "wikidata": None,
+        "region": "world",
+        "geometry_source": "countrystatecity",
+    }
+
+
+def _attach_country_names(places: list[dict[str, Any]], names: dict[str, list[str]]) -> None:
+    """Add countrynames' non-Latin names to the country places (and Taiwan's record)."""
+    by_country = {
+        p["country"]: p for p in places if p["adm0"] and p["country"] and p["kind"] in ("country", "territory")
+    }
+    for code, extra in sorted(names.items()):
+        target = by_country.get(code)
+        if target is None:
+            continue
+        have = {n[0] for n in target["names"]}
+        for name in extra:
+            if name not in have:
+                target["names"].append((name, "und", [], False, True))
 
 
 def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:
@@ -387,7 +506,10 @@ def _country_names(country: dict[str, Any], have: set[str]) -> list[tuple[str, s
             have.add(value)
     for lang, value in sorted(country["names"].items()):
         if value not in have:
-            out.append((value, {"zht": "zh-Hant", "zh": "zh-Hans"}.get(lang, lang), [], False, True))
+            # Names in other languages written in Latin script are false friends in English
+            # text (German "Island" is Iceland, French "Argentine" is Argentina): resolve only.
+            matchable = lang == "en" or not is_latin(value)
+            out.append((value, {"zht": "zh-Hant", "zh": "zh-Hans"}.get(lang, lang), [], False, matchable))
             have.add(value)
     return out
 

@@ -8,8 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from geomap.claims import Claim, Role, claims_as_of, parse_as_of, worldview_sovereign
-from geomap.records import ClaimRecord
 from geomap.errors import ViewError
+from geomap.records import ClaimRecord
 
 SRC = "https://example.org/source"
 
