@@ -21,6 +21,7 @@ unchanged in worker processes.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import asdict, dataclass
@@ -208,6 +209,7 @@ class Extractor:
             [self._patterns[i] for i in self._latin_ids], implementation=ahocorasick_rs.Implementation.NoncontiguousNFA
         )
         self._other: tuple[Any, list[int]] | None = None
+        self._fixed_cache: dict[int, tuple[Place, float] | None] = {}
 
     def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Return the place mentions in ``text[start:end]``, in text order.
@@ -223,7 +225,7 @@ class Extractor:
         first = [self._resolve(text, span, context) for span in spans]
         # Second pass: what the first pass settled is context for the ambiguous names, and
         # "Atlanta, Georgia" names the state of the city before the comma.
-        points = context.points + [m.lon_lat for m in first if m is not None]
+        points = list(dict.fromkeys(context.points + [m.lon_lat for m in first if m is not None]))
         mentions = []
         previous: Mention | None = None
         for i, (span, mention) in enumerate(zip(spans, first, strict=True)):
@@ -281,14 +283,21 @@ class Extractor:
         """Return whether a name is part of an organisation's, event's or person's name."""
         before = text[max(0, span.start - 40) : span.start]
         after = text[span.end : span.end + 40]
-        if _ORG_BEFORE.search(before) or _ORG_AIR.search(before) or _ORG_AFTER.match(after):
+        # Cheap tests first: each rule needs "of " or "Air " before, or a capital after.
+        if before.endswith(("of ", "of the ")) and _ORG_BEFORE.search(before):
             return True
-        if all(self._is_city(t) for t in span.targets):
+        if before.endswith("Air ") and _ORG_AIR.search(before):
+            return True
+        capital_after = len(after) > 1 and after[0] == " " and after[1].isupper()
+        if capital_after and _ORG_AFTER.match(after):
+            return True
+        if before.endswith(" ") and all(self._is_city(t) for t in span.targets):
             # "George Washington", "Denzel Washington": a capitalised word glued before a
             # city name, not at a sentence start, makes one longer proper name.
             word = re.search(r"(?:^|[\s(\"'])([A-Z][a-z]+)\s$", before)
             if word and word.group(1) not in _NAME_PART_OK and not _sentence_start(before, word.start(1)):
                 return True
+        if capital_after and all(self._is_city(t) for t in span.targets):
             # "Clay Doss", "Sydney Smith": a smaller city's name followed by a capitalised
             # word is a given name far more often than a place.
             places = [self.gazetteer.place(t) for t in span.targets]
@@ -310,9 +319,14 @@ class Extractor:
                 countries.add(strong[0].country)  # type: ignore[arg-type]
             if len(places) == 1 and places[0].kind not in ("region", "ocean"):
                 points.append(places[0].point)
-        return _Context(countries, points)
+        return _Context(countries, list(dict.fromkeys(points)))
 
     def _resolve(self, text: str, span: _Span, context: _Context) -> Mention | None:
+        if len(span.targets) == 1 and span.targets[0] < len(self.gazetteer._places):
+            fixed = self._fixed(span.targets[0])
+            if fixed is not None:  # a country, curated place or sea: no context changes it
+                place, score = fixed
+                return self._mention(text, span, place, score)
         scored = sorted(
             ((self._score(self.gazetteer.place(t), text, span, context), t) for t in span.targets),
             key=lambda st: (-st[0], st[1]),
@@ -322,7 +336,21 @@ class Extractor:
             return None
         rival = scored[1][0] if len(scored) > 1 else 0.0
         confidence = min(1.0, best) * (0.5 + 0.5 * (best - rival) / best if rival else 1.0)
-        place = self.gazetteer.place(position)
+        return self._mention(text, span, self.gazetteer.place(position), confidence)
+
+    def _fixed(self, position: int) -> tuple[Place, float] | None:
+        """Return a place and score that do not depend on context, or None (cached)."""
+        if position not in self._fixed_cache:
+            place = self.gazetteer.place(position)
+            if place.source in ("country", "curated", "marine"):
+                empty = _Context(set(), [])
+                score = self._score(place, "", _Span(0, 0, "", [position]), empty)
+                self._fixed_cache[position] = (place, round(min(1.0, score), 3))
+            else:
+                self._fixed_cache[position] = None
+        return self._fixed_cache[position]
+
+    def _mention(self, text: str, span: _Span, place: Place, confidence: float) -> Mention:
         return Mention(
             text=text[span.start : span.end],
             start=span.start,
@@ -423,11 +451,18 @@ def _sentence_start(before: str, at: int) -> bool:
 
 
 def _name_of(place: Place, pattern: str) -> tuple[str, ...]:
-    parties: set[str] = set()
+    """Return the parties whose name for the place the matched pattern is."""
+    return _party_names(place).get(pattern, ())
+
+
+@functools.lru_cache(maxsize=8192)
+def _party_names(place: Place) -> dict[str, tuple[str, ...]]:
+    """Map each of a place's names (folded as the text is) to the parties that use it."""
+    out: dict[str, set[str]] = {}
     for name in place.names:
-        if fold_punctuation(name.name) == pattern:
-            parties.update(name.parties)
-    return tuple(sorted(parties))
+        if name.parties:
+            out.setdefault(fold_punctuation(name.name), set()).update(name.parties)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 _DEFAULT: Extractor | None = None

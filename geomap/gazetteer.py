@@ -36,7 +36,7 @@ class Name:
     match: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Place:
     """A place with its geometry reference, names and claims.
 
@@ -65,6 +65,12 @@ class Place:
     adm0: str | None = None
     geometry_source: str | None = None
     index: int = field(default=-1, compare=False, repr=False)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Place) and other.id == self.id and other.names == self.names
+
+    def __hash__(self) -> int:
+        return hash(self.id)  # ids are unique; hashing every name tuple made lookups slow
 
     def state(self, as_of: _dt.date | None = None) -> ClaimState:
         """Return who administers and who claims the place on a date (default: now).

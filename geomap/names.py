@@ -34,6 +34,7 @@ _FOLD = str.maketrans(
         "\r": " ",
     }
 )
+_NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
 _WORD_VARIANTS = [
     (re.compile(r"\bis\.?$"), "islands"),
     (re.compile(r"\bisl?s\.?$"), "islands"),
@@ -49,7 +50,7 @@ def fold_punctuation(text: str) -> str:
 
     The result has the same length as the input, so offsets found in it hold in the original.
     """
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 
 
 def name_key(name: str) -> str:
