@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-GAZETTEER = "from geomap.extract import Extractor; Extractor()"
+GAZETTEER = "from geomap.extraction import Extractor; Extractor()"
 GEOPANDAS = "import geopandas"
 BARE = "pass"
 

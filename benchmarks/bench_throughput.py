@@ -88,7 +88,7 @@ def main() -> None:
     from flashtext import KeywordProcessor
     from geotext import GeoText
 
-    from geomap.extract import Extractor
+    from geomap.extraction import Extractor
     from geomap.names import fold_punctuation
 
     extractor = Extractor()

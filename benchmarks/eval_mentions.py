@@ -37,7 +37,7 @@ def load_set(folder: pathlib.Path) -> list[dict[str, Any]]:
 
 
 def geomap_system() -> Callable[[str], list[Span]]:
-    from geomap.extract import Extractor
+    from geomap.extraction import Extractor
 
     extractor = Extractor()
     return lambda text: [(m.start, m.end, m.place_id) for m in extractor.extract(text)]

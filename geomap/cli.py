@@ -83,7 +83,14 @@ def cli() -> None:
     type=click.Path(path_type=pathlib.Path),
     help="Folder for the maps.",
 )
-@click.option("--format", "formats", default="html", show_default=True, help="Comma-separated outputs: html, geojson.")
+@click.option(
+    "--format",
+    "formats",
+    default="html",
+    show_default=True,
+    help="Comma-separated outputs: html, geojson, gpkg, parquet, png, svg, fragment.",
+)
+@click.option("--dpi", default=150, show_default=True, type=click.IntRange(50, 600), help="Resolution of png/svg maps.")
 @click.option("--offline", is_flag=True, help="Inline every asset and draw a vector basemap: no network needed.")
 @click.option(
     "--worldview",
@@ -96,6 +103,7 @@ def build(
     inputs: tuple[pathlib.Path, ...],
     out_dir: pathlib.Path,
     formats: str,
+    dpi: int,
     offline: bool,
     worldview: str,
     as_of: str | None,
@@ -110,7 +118,13 @@ def build(
         raise click.BadParameter(f"expected some of {', '.join(FORMATS)}, got {formats!r}", param_hint="--format")
     try:
         result = run_build(
-            list(inputs) or ["seeds"], out_dir, formats=wanted, offline=offline, worldview=worldview, as_of=as_of
+            list(inputs) or ["seeds"],
+            out_dir,
+            formats=wanted,
+            offline=offline,
+            worldview=worldview,
+            as_of=as_of,
+            dpi=dpi,
         )
     except GeomapError as exc:
         _fail(exc)
@@ -130,7 +144,7 @@ def build(
 def extract(files: tuple[str, ...], as_json: bool) -> None:
     """Print the place mentions in FILES ('-' reads standard input)."""
     from geomap.document import Document, decode, read_document
-    from geomap.extract import Extractor
+    from geomap.extraction import Extractor
 
     try:
         extractor = Extractor()

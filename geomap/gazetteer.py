@@ -91,6 +91,22 @@ class Place:
         """Return the names a party uses for the place."""
         return [n.name for n in self.names if party in n.parties]
 
+    def _repr_html_(self) -> str:
+        """Show the place in Jupyter: kind, who administers and claims, names by party."""
+        from html import escape
+
+        state = self.state()
+        rows = [
+            ("kind", self.kind.replace("_", " ")),
+            ("status", self.status),
+            ("administered by", ", ".join(state.administered_by) or "-"),
+            ("claimed by", ", ".join(state.claimants) or "-"),
+            ("point (lon, lat)", f"{self.point[0]:.4f}, {self.point[1]:.4f}"),
+        ]
+        rows += [(f"name ({', '.join(n.parties)})", n.name) for n in self.names if n.parties]
+        body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+        return f"<table><caption>{escape(self.name)} <code>{escape(self.id)}</code></caption>{body}</table>"
+
     def to_json(self, as_of: _dt.date | None = None) -> dict[str, Any]:
         """Return the place as ``geomap resolve --json`` prints it."""
         state = self.state(as_of)
@@ -158,6 +174,56 @@ class Gazetteer:
     def worldviews(self) -> dict[str, dict[str, str | None]]:
         """Return Natural Earth's worldview relabelling: {ADM0_A3: {view: ADM0_A3}}."""
         return self._index["worldviews"]
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        curated = self.curated()
+        disputed = sum(1 for p in curated if p.disputed)
+        return escape(
+            f"geomap gazetteer: {len(self):,} places ({len(curated)} curated, {disputed} disputed), {len(self.parties)} parties"
+        )
+
+    def to_geodataframe(self, *, curated_only: bool = True, as_of: _dt.date | None = None) -> Any:
+        """Return places as a GeoDataFrame (EPSG:4326) with the claims as columns.
+
+        Columns: id, name, kind, status, country, administered_by, claimants (lists of party
+        codes), claims (list of dicts), names_by_party (dict), wikidata, geometry. Needs
+        geopandas (``pip install 'geomap[geopandas]'``).
+        """
+        try:
+            import geopandas
+        except ImportError as exc:
+            from geomap.errors import GeomapError
+
+            raise GeomapError("to_geodataframe needs geopandas: pip install 'geomap[geopandas]'") from exc
+        import shapely
+
+        places = self.curated() if curated_only else [self.place(i) for i in range(len(self._places))]
+        rows = []
+        for place in places:
+            state = place.state(as_of)
+            wkb = self.geometry_wkb(place)
+            by_party: dict[str, list[str]] = {}
+            for name in place.names:
+                for party in name.parties:
+                    by_party.setdefault(party, []).append(name.name)
+            rows.append(
+                {
+                    "id": place.id,
+                    "name": place.name,
+                    "kind": place.kind,
+                    "status": place.status,
+                    "country": place.country,
+                    "administered_by": list(state.administered_by),
+                    "claimants": list(state.claimants),
+                    "claims": [c.to_json() for c in state.claims],
+                    "names_by_party": by_party,
+                    "wikidata": place.wikidata,
+                    "geometry": shapely.Point(place.point) if wkb is None else shapely.from_wkb(wkb),
+                }
+            )
+        return geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
     def curated(self) -> list[Place]:
         """Return the curated places from geodata/, in id order."""

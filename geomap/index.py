@@ -45,7 +45,7 @@ _MARINE_KINDS = (
     ("river", ("River",)),
     ("lake", ("Lake", "Lago", "Ozero")),
 )
-_BUILDER_MODULES = ("index.py", "basedata.py", "geometry.py", "records.py", "claims.py", "names.py")
+_BUILDER_MODULES = ("index.py", "basedata.py", "geometry.py", "records.py", "claims.py", "names.py", "aliases.py")
 _NE_KIND = {"Sovereign country": "country", "Country": "country"}
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import pathlib
 import re
 import unicodedata
@@ -19,12 +18,12 @@ from typing import Any
 from geomap.claims import parse_as_of
 from geomap.document import Document, read_document
 from geomap.errors import GeomapError, ViewError
-from geomap.extract import Extractor, Mention
+from geomap.extraction import Extractor, Mention
 from geomap.gazetteer import Gazetteer
 
 __all__ = ["BuildResult", "FORMATS", "build", "collect_inputs", "output_stem", "validate_view"]
 
-FORMATS = ("html", "geojson")
+FORMATS = ("html", "geojson", "gpkg", "parquet", "png", "svg", "fragment")
 _SKIP_SUFFIXES = {".html", ".geojson", ".json", ".pickle", ".png", ".jpg", ".gpkg", ".parquet"}
 
 
@@ -97,6 +96,7 @@ def build(
     worldview: str = "neutral",
     as_of: str | _dt.date | None = None,
     progress: Callable[[pathlib.Path], None] | None = None,
+    dpi: int = 150,
 ) -> BuildResult:
     """Build a map (and other formats) for each document, then the index page.
 
@@ -125,7 +125,7 @@ def build(
             continue
         stem = output_stem(path, taken)
         mentions = extractor.extract(doc.text, doc.body_start)
-        result.maps.append(_write_document(doc, mentions, stem, out, formats, gazetteer, options, result))
+        result.maps.append(_write_document(doc, mentions, stem, out, formats, gazetteer, options, result, dpi))
     _write_index(out, result.maps, options)
     result.written.append(out / "index.html")
     return result
@@ -140,20 +140,38 @@ def _write_document(
     gazetteer: Gazetteer,
     options: Any,
     result: BuildResult,
+    dpi: int = 150,
 ) -> dict[str, Any]:
-    from geomap.export import write_geojson, write_html
+    from geomap import export
     from geomap.render import build_folium_map, place_views
+    from geomap.tables import build_tables
 
-    if "html" in formats:
-        fmap = build_folium_map(doc, mentions, gazetteer, options)
-        path = out / f"{stem}.html"
-        write_html(path, fmap.get_root().render())
-        result.written.append(path)
     views = place_views(mentions, gazetteer, options.as_of)
+    written = result.written
+    if "html" in formats or "fragment" in formats:
+        page = build_folium_map(doc, mentions, gazetteer, options).get_root().render()
+        if "html" in formats:
+            export.write_html(out / f"{stem}.html", page)
+            written.append(out / f"{stem}.html")
+        if "fragment" in formats:
+            export.write_html(out / f"{stem}.fragment.html", export.fragment(page, doc.title))
+            written.append(out / f"{stem}.fragment.html")
+    tables = build_tables(views, gazetteer, document=doc.name)
     if "geojson" in formats:
-        path = out / f"{stem}.geojson"
-        write_geojson(path, [_feature(v, gazetteer) for v in views])
-        result.written.append(path)
+        export.write_geojson(out / f"{stem}.geojson", tables)
+        written.append(out / f"{stem}.geojson")
+    if "gpkg" in formats:
+        export.write_gpkg(out / f"{stem}.gpkg", tables)
+        written.append(out / f"{stem}.gpkg")
+    if "parquet" in formats:
+        export.write_parquet(out / f"{stem}.parquet", tables)
+        written.append(out / f"{stem}.parquet")
+    for fmt in ("png", "svg"):
+        if fmt in formats:
+            from geomap.static import render_static
+
+            export.atomic_write(out / f"{stem}.{fmt}", render_static(doc, views, gazetteer, options, fmt, dpi))
+            written.append(out / f"{stem}.{fmt}")
     return {
         "stem": stem,
         "title": doc.title,
@@ -161,25 +179,6 @@ def _write_document(
         "source": doc.meta.get("source", ""),
         "places": [v.place.name for v in views],
         "disputed": [v.place.name for v in views if v.disputed],
-    }
-
-
-def _feature(view: Any, gazetteer: Gazetteer) -> dict[str, Any]:
-    """Return one RFC 7946 feature for a place: geometry, claims, names, mentions."""
-    import shapely
-
-    wkb = gazetteer.geometry_wkb(view.place)
-    geom = shapely.Point(view.place.point) if wkb is None else shapely.from_wkb(wkb)
-    geom = shapely.orient_polygons(shapely.set_precision(geom, 1e-5)) if hasattr(shapely, "orient_polygons") else geom
-    props = view.place.to_json()
-    props.pop("centroid", None)
-    props["mention_count"] = len(view.mentions)
-    props["mentions"] = [{"start": m.start, "end": m.end, "text": m.text, "metonym": m.metonym} for m in view.mentions]
-    return {
-        "type": "Feature",
-        "id": view.place.id,
-        "properties": props,
-        "geometry": json.loads(shapely.to_geojson(geom)),
     }
 
 

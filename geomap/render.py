@@ -28,11 +28,11 @@ from jinja2 import Template
 
 from geomap.claims import ClaimState, Role, worldview_sovereign
 from geomap.document import Document
-from geomap.extract import Mention
+from geomap.extraction import Mention
 from geomap.gazetteer import Gazetteer, Place
 from geomap.geometry import minimal_span_shift, shift_longitudes, unwrap_antimeridian
 
-__all__ = ["MapOptions", "PlaceView", "build_folium_map", "esc", "place_views"]
+__all__ = ["MapOptions", "PlaceView", "build_folium_map", "display_geometry", "esc", "frame_shift", "place_views"]
 
 ATTRIBUTION = (
     "Boundaries: Natural Earth 5.1.1 (public domain) · Cities: GeoNames (CC BY 4.0) · "
@@ -194,7 +194,7 @@ def build_folium_map(
 ) -> folium.Map:
     """Return the folium map of a document: layers, popups, title and legend."""
     views = place_views(mentions, gazetteer, options.as_of)
-    shift = minimal_span_shift([_focus_lon(v.place) for v in views if v.place.kind not in _WIDE_KINDS])
+    shift = frame_shift(views)
     fmap = folium.Map(
         location=[20.0, 0.0],
         zoom_start=2,
@@ -346,7 +346,7 @@ def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline:
         return
     features = []
     for code, wkb in gazetteer.basemap:
-        geom = _shift_frame(unwrap_antimeridian(shapely.from_wkb(wkb)), shift)
+        geom = display_geometry(shapely.from_wkb(wkb), shift)
         features.append({"type": "Feature", "properties": {"party": code}, "geometry": _geojson(geom, 2)})
     base = folium.FeatureGroup(name="Countries (offline basemap)", overlay=False, control=True)
     style = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f2efe9", "fillOpacity": 1.0}
@@ -362,11 +362,14 @@ def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline:
 # -- geometry for display ---------------------------------------------------------------
 
 
-def _focus_lon(place: Place) -> float:
-    return place.point[0]
+def frame_shift(views: Sequence[PlaceView]) -> float:
+    """Return 0 or 360: the longitude frame in which a map's places sit closest together."""
+    return minimal_span_shift([v.place.point[0] for v in views if v.place.kind not in _WIDE_KINDS])
 
 
-def _shift_frame(geom: Any, shift: float) -> Any:
+def display_geometry(geom: Any, shift: float) -> Any:
+    """Return a lon/lat geometry joined across the antimeridian and moved into the map's frame."""
+    geom = unwrap_antimeridian(geom)
     if shift and geom.centroid.x < 0:
         return shift_longitudes(geom, shift)
     return geom
@@ -385,7 +388,7 @@ def _tolerance(views: Sequence[PlaceView], shift: float) -> float:
 def _display_geometry(gazetteer: Gazetteer, place: Place, shift: float, tolerance: float) -> Any:
     wkb = gazetteer.geometry_wkb(place)
     geom = shapely.Point(place.point) if wkb is None else shapely.from_wkb(wkb)
-    geom = _shift_frame(unwrap_antimeridian(geom), shift)
+    geom = display_geometry(geom, shift)
     minx, miny, maxx, maxy = geom.bounds
     if max(maxx - minx, maxy - miny) > 20 * tolerance:
         # Without topology preservation simplify is several times faster; parts it

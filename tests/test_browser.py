@@ -85,3 +85,30 @@ def test_offline_seed_map_renders_with_layers_and_popup(page, offline_map: pathl
     assert "which China calls Diaoyu" in text
     assert popup.locator("table").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "issue2-senkaku-popup.png"))
+
+
+def test_two_fragments_on_one_page_both_work(page, tmp_path: pathlib.Path) -> None:
+    from conftest import SEED, run
+
+    other = tmp_path / "other.txt"
+    other.write_text("Argentina claims the Falkland Islands, which Britain administers.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(SEED), str(other), "--out", str(out), "--format", "fragment", "--offline").exit_code == 0
+    fragments = [
+        (out / f"{SEED.stem}.fragment.html").read_text(encoding="utf-8"),
+        (out / "other.fragment.html").read_text(encoding="utf-8"),
+    ]
+    host = tmp_path / "report.html"
+    host.write_text(
+        "<!DOCTYPE html><html><body><h1>Report</h1>" + "".join(fragments) + "</body></html>", encoding="utf-8"
+    )
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(host.as_uri())
+    frames = [f for f in page.frames if f != page.main_frame]
+    assert len(frames) == 2
+    for frame in frames:
+        frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 10")
+    legends = [frame.locator(".geomap-legend").inner_text() for frame in frames]
+    assert any("Japan" in text for text in legends) and any("United Kingdom" in text for text in legends)
+    assert errors == []

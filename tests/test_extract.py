@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geomap.document import Document
-from geomap.extract import Extractor
+from geomap.extraction import Extractor
 
 DATA = pathlib.Path(__file__).parent / "data"
 

@@ -143,6 +143,15 @@ class Mention:
     metonym: bool
     name_of: tuple[str, ...]
 
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        flags = " (metonym)" if self.metonym else ""
+        used = f"; {', '.join(self.name_of)}'s name" if self.name_of else ""
+        return escape(
+            f"{self.text!r} [{self.start}:{self.end}] → {self.name} ({self.kind}){flags}{used}, score {self.score}"
+        )
+
     @property
     def lon_lat(self) -> tuple[float, float]:
         """Return the place's representative point as (lon, lat)."""
