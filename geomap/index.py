@@ -179,12 +179,14 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
                 GeodataProblem(where, "geometry.point", f"{list(record.geometry.point)} lies outside the geometry"),
             )
             continue
-        if record.geometry.type == "country" and record.geometry.ref:
-            claimed_adm0[record.geometry.ref] = record.id
+        ne = by_adm0.get(record.geometry.ref or "") if record.geometry.type == "country" else None
+        if ne is not None and _same_place(record, ne):
+            claimed_adm0[ne["adm0_a3"]] = record.id
+        else:
+            ne = None  # a record that only borrows the shape (the Soviet Union in Russia's)
         if record.geometry.type == "marine" and record.geometry.ref:
             claimed_marine[record.geometry.ref] = record.id
         names = [(n.name, n.lang, list(n.parties), n.historic, n.match) for n in record.names]
-        ne = by_adm0.get(record.geometry.ref or "") if record.geometry.type == "country" else None
         if ne is not None:
             # Natural Earth's names resolve to the record but are not matched in text: the
             # curated names are the reviewed ones (NE calls the Spratlys "Wake Island" in
@@ -476,6 +478,17 @@ def _city_keys(cities: list[dict[str, Any]]) -> tuple[str, list[int]]:
         parts.append(chunk)
         pos += len(chunk)
     return "".join(parts), starts
+
+
+def _same_place(record: Any, ne: dict[str, Any]) -> bool:
+    """Return whether a curated record is the Natural Earth feature it draws, not a borrower.
+
+    Taiwan's record is the feature TWN and takes its place; a historic state drawn with a
+    modern country's shape is not, and the country stays.
+    """
+    if ne["code"] is None or (record.country is not None and record.country == ne["code"]):
+        return True
+    return record.wikidata is not None and record.wikidata == ne["wikidata"]
 
 
 def _report(problems: list[GeodataProblem] | None, problem: GeodataProblem) -> None:
