@@ -7,10 +7,12 @@ standard output; logs go to standard error.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pathlib
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 import click
@@ -91,6 +93,7 @@ def cli() -> None:
     help="Comma-separated outputs: html, geojson, gpkg, parquet, png, svg, fragment.",
 )
 @click.option("--dpi", default=150, show_default=True, type=click.IntRange(50, 600), help="Resolution of png/svg maps.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--offline", is_flag=True, help="Inline every asset and draw a vector basemap: no network needed.")
 @click.option(
     "--worldview",
@@ -104,6 +107,7 @@ def build(
     out_dir: pathlib.Path,
     formats: str,
     dpi: int,
+    jobs: int,
     offline: bool,
     worldview: str,
     as_of: str | None,
@@ -116,26 +120,43 @@ def build(
     bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
         raise click.BadParameter(f"expected some of {', '.join(FORMATS)}, got {formats!r}", param_hint="--format")
+    from geomap.pipeline import collect_inputs
+
+    sources = list(inputs) or [pathlib.Path("seeds")]
     try:
-        result = run_build(
-            list(inputs) or ["seeds"],
-            out_dir,
-            formats=wanted,
-            offline=offline,
-            worldview=worldview,
-            as_of=as_of,
-            dpi=dpi,
-        )
+        total = len(collect_inputs(sources))
+        with _progress(total) as advance:
+            result = run_build(
+                sources,
+                out_dir,
+                formats=wanted,
+                offline=offline,
+                worldview=worldview,
+                as_of=as_of,
+                dpi=dpi,
+                jobs=jobs,
+                progress=advance,
+            )
     except GeomapError as exc:
         _fail(exc)
     except KeyboardInterrupt:
-        click.echo("interrupted: maps already written are kept", err=True)
+        click.echo(f"interrupted: the maps already written in {out_dir} are kept", err=True)
         sys.exit(130)
     for line in result.errors:
         click.echo(f"error: {line}", err=True)
     click.echo(f"wrote {len(result.maps)} map(s) to {out_dir}", err=True)
     if result.errors:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Any]:
+    """Yield a per-document callback: a progress bar on a terminal with several documents."""
+    if total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="building maps", file=sys.stderr, show_pos=True) as bar:
+        yield lambda _path: bar.update(1)
 
 
 @cli.command()

@@ -11,7 +11,7 @@ import hashlib
 import pathlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,11 +97,15 @@ def build(
     as_of: str | _dt.date | None = None,
     progress: Callable[[pathlib.Path], None] | None = None,
     dpi: int = 150,
+    jobs: int = 1,
 ) -> BuildResult:
     """Build a map (and other formats) for each document, then the index page.
 
     A document that cannot be read is reported in ``result.errors`` and skipped; the
-    others are built. Every file is written atomically.
+    others are built. Every file is written atomically, so an interrupted build (Ctrl-C)
+    keeps every map already written, and the index lists them. With ``jobs`` > 1 the
+    documents are shared among worker processes, one document at a time each, so memory
+    stays flat however many documents there are.
     """
     from geomap.render import MapOptions
 
@@ -111,24 +115,70 @@ def build(
     out = pathlib.Path(out_dir)
     gazetteer = Gazetteer.load()
     view, date = validate_view(worldview, as_of, gazetteer)
-    options = MapOptions(worldview=view, as_of=date, offline=offline)
-    extractor = Extractor(gazetteer)
-    result = BuildResult()
+    _Worker.setup(gazetteer, MapOptions(worldview=view, as_of=date, offline=offline), out, tuple(formats), dpi)
     taken: set[str] = set()
-    for path in collect_inputs(inputs):
-        if progress:
-            progress(path)
-        try:
-            doc = read_document(path)
-        except GeomapError as exc:
-            result.errors.append(str(exc))
-            continue
-        stem = output_stem(path, taken)
-        mentions = extractor.extract(doc.text, doc.body_start)
-        result.maps.append(_write_document(doc, mentions, stem, out, formats, gazetteer, options, result, dpi))
-    _write_index(out, result.maps, options)
-    result.written.append(out / "index.html")
+    tasks = [(path, output_stem(path, taken)) for path in collect_inputs(inputs)]
+    result = BuildResult()
+    try:
+        for path, outcome in _run(tasks, jobs):
+            maps, errors, written = outcome
+            result.maps += maps
+            result.errors += errors
+            result.written += written
+            if progress:
+                progress(path)
+    finally:
+        _write_index(out, result.maps)  # also after Ctrl-C: the maps written so far
+        result.written.append(out / "index.html")
     return result
+
+
+class _Worker:
+    """What every worker needs, set once per process (inherited when workers fork)."""
+
+    gazetteer: Gazetteer
+    extractor: Extractor
+    options: Any
+    out: pathlib.Path
+    formats: tuple[str, ...]
+    dpi: int
+
+    @classmethod
+    def setup(cls, gazetteer: Gazetteer, options: Any, out: pathlib.Path, formats: tuple[str, ...], dpi: int) -> None:
+        cls.gazetteer, cls.options, cls.out, cls.formats, cls.dpi = gazetteer, options, out, formats, dpi
+        cls.extractor = Extractor(gazetteer)
+
+
+def _build_one(task: tuple[pathlib.Path, str]) -> tuple[pathlib.Path, tuple[list[Any], list[str], list[pathlib.Path]]]:
+    """Build one document's outputs; return (path, (map summaries, errors, files written))."""
+    path, stem = task
+    w = _Worker
+    try:
+        doc = read_document(path)
+        mentions = w.extractor.extract(doc.text, doc.body_start)
+        written: list[pathlib.Path] = []
+        summary = _write_document(doc, mentions, stem, w.out, w.formats, w.gazetteer, w.options, written, w.dpi)
+    except GeomapError as exc:
+        return path, ([], [str(exc)], [])
+    return path, ([summary], [], written)
+
+
+def _run(tasks: list[tuple[pathlib.Path, str]], jobs: int) -> Iterator[tuple[pathlib.Path, Any]]:
+    """Yield each task's outcome in input order, in this process or in ``jobs`` workers."""
+    if jobs <= 1 or len(tasks) < 2:
+        for task in tasks:
+            yield _build_one(task)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        try:
+            yield from pool.map(_build_one, tasks, chunksize=4)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _write_document(
@@ -139,7 +189,7 @@ def _write_document(
     formats: Sequence[str],
     gazetteer: Gazetteer,
     options: Any,
-    result: BuildResult,
+    written: list[pathlib.Path],
     dpi: int = 150,
 ) -> dict[str, Any]:
     from geomap import export
@@ -147,7 +197,6 @@ def _write_document(
     from geomap.tables import build_tables
 
     views = place_views(mentions, gazetteer, options.as_of)
-    written = result.written
     if "html" in formats or "fragment" in formats:
         page = build_folium_map(doc, mentions, gazetteer, options).get_root().render()
         if "html" in formats:
@@ -182,7 +231,7 @@ def _write_document(
     }
 
 
-def _write_index(out: pathlib.Path, maps: list[dict[str, Any]], options: Any) -> None:
+def _write_index(out: pathlib.Path, maps: list[dict[str, Any]]) -> None:
     """Write index.html: one card per map with title, date, places and disputes."""
     from geomap.export import write_html
     from geomap.render import esc
