@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import functools
 import pathlib
 import re
 from dataclasses import dataclass, field
@@ -89,8 +90,16 @@ class Document:
     text: str
     body_start: int = 0
     meta: dict[str, str] = field(default_factory=dict)
-    sentences: tuple[tuple[int, int], ...] = ()
     path: pathlib.Path | None = None
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    @functools.cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """Return the (start, end) offsets of the body's sentences (split on first use)."""
+        return tuple(split_sentences(self.text, self.body_start))
 
     @property
     def title(self) -> str:
@@ -107,7 +116,7 @@ class Document:
         """Return the (start, end) of the sentence holding an offset."""
         import bisect
 
-        i = bisect.bisect_right([s for s, _ in self.sentences], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:
             return self.sentences[i]
         return (offset, offset)
@@ -117,14 +126,7 @@ class Document:
         """Build a document from a string (front matter and all)."""
         text = text.lstrip("\ufeff") if text.startswith("\ufeff") else text
         meta, body_start = _front_matter(text, name)
-        return cls(
-            name=name,
-            text=text,
-            body_start=body_start,
-            meta=meta,
-            sentences=tuple(split_sentences(text, body_start)),
-            path=path,
-        )
+        return cls(name=name, text=text, body_start=body_start, meta=meta, path=path)
 
 
 def decode(data: bytes, name: str) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -34,6 +35,7 @@ from geomap.names import fold_punctuation
 __all__ = ["Extractor", "Mention", "extract"]
 
 ACCEPT = 0.45
+WINDOW = 50_000  # characters of context a name is read in: longer than almost any article
 _ORG_BEFORE = re.compile(
     r"\b(?:Treaty|Battle|Siege|Peace|Bank|University|Congress|Duke|Duchess|Earl|Marquess|"
     r"Archbishop|Bishop|Museum|Institute|Port\s+Authority)\s+of\s+(?:the\s+)?$"
@@ -226,6 +228,16 @@ class Extractor:
         Offsets are indices into ``text`` itself. Never raises on any string.
         """
         end = len(text) if end is None else end
+        if end - start > WINDOW:
+            # A long text is read window by window, cut at paragraph ends: context (the
+            # countries and places around a name) is local, and the work stays linear.
+            mentions: list[Mention] = []
+            for a, b in _windows(text, start, end):
+                mentions += self._extract_window(text, a, b)
+            return mentions
+        return self._extract_window(text, start, end)
+
+    def _extract_window(self, text: str, start: int, end: int) -> list[Mention]:
         folded = fold_punctuation(text[start:end])
         spans = self._candidate_spans(folded, start)
         spans = self._longest(spans)
@@ -437,6 +449,22 @@ class Extractor:
         after = text[span.end : span.end + 60]
         before = text[max(0, span.start - 60) : span.start]
         return bool(_METONYM_AFTER.match(after) or _METONYM_BEFORE.search(before))
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield spans of about WINDOW characters that end at a paragraph or line end."""
+    a = start
+    while a < end:
+        b = min(end, a + WINDOW)
+        if b < end:
+            cut = text.rfind("\n", a + WINDOW // 2, b)
+            b = cut + 1 if cut != -1 else b
+            while b < end and b > a and not text[b - 1].isspace():
+                b -= 1  # never cut inside a word
+            if b <= a:
+                b = min(end, a + WINDOW)
+        yield a, b
+        a = b
 
 
 def _at_boundaries(text: str, start: int, end: int, pattern: str) -> bool:

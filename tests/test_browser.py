@@ -112,3 +112,37 @@ def test_two_fragments_on_one_page_both_work(page, tmp_path: pathlib.Path) -> No
     legends = [frame.locator(".geomap-legend").inner_text() for frame in frames]
     assert any("Japan" in text for text in legends) and any("United Kingdom" in text for text in legends)
     assert errors == []
+
+
+HOSTILE = (
+    "---\ntitle: \"<script>alert('title')</script><img src=x onerror=alert('t2')>\"\n"
+    "source: \"</script><script>alert('source')</script>\"\nurl: \"javascript:alert('url')\"\n---\n"
+    "Japan said </script><script>alert('body')</script> the <img src=x onerror=alert('img')> Senkaku Islands "
+    "are `${alert('tpl')}` {{ 7*7 }} Japan's. \u202eTaiwan\u202c said <a href=\"javascript:alert('a')\">click</a>.\n"
+)
+
+
+def test_hostile_text_is_inert_in_the_browser(page, tmp_path: pathlib.Path) -> None:
+    from conftest import run
+
+    story = tmp_path / "hostile.txt"
+    story.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(story), "--out", str(out), "--offline").exit_code == 0
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+    page.goto((out / "hostile.html").as_uri())
+    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 10")
+    # open every popup: their content is where document text goes
+    page.evaluate(
+        """() => { for (const k of Object.keys(window)) { const v = window[k];
+            if (v && v.getPopup && v.getPopup()) { v.openPopup(); } } }"""
+    )
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert requests == []
+    assert page.locator("img[onerror]").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert "<script>" in page.locator(".geomap-title").inner_text()  # shown as text, not run
