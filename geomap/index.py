@@ -37,7 +37,7 @@ INDEX_FORMAT = 3
 # Simplification tolerances, in degrees: the stored shapes (about 1 km) and the basemap
 # drawn under offline maps (about 5 km), whose shared borders stay shared.
 STORED_TOLERANCE = 0.01
-BASEMAP_TOLERANCE = 0.05
+BASEMAP_TOLERANCE = 0.1
 _MARINE_KINDS = (
     ("strait", ("Strait", "Passage", "Channel", "Bosporus", "Dardanelles", "Mandeb", "Sound", "Øresund")),
     ("gulf", ("Gulf", "Bay", "Bight", "Golfe", "Golfo", "Bahía", "Baía", "Baia", "Fjord")),

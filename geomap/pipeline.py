@@ -195,6 +195,7 @@ def _write_document(
     from geomap import export
     from geomap.render import build_folium_map, place_views
     from geomap.tables import build_tables
+    from geomap.thumbnail import thumbnail_svg
 
     views = place_views(mentions, gazetteer, options.as_of)
     if "html" in formats or "fragment" in formats:
@@ -228,6 +229,7 @@ def _write_document(
         "source": doc.meta.get("source", ""),
         "places": [v.place.name for v in views],
         "disputed": [v.place.name for v in views if v.disputed],
+        "thumbnail": thumbnail_svg(views, gazetteer),
     }
 
 
@@ -241,7 +243,8 @@ def _write_index(out: pathlib.Path, maps: list[dict[str, Any]]) -> None:
         places = ", ".join(entry["places"][:20]) + (" …" if len(entry["places"]) > 20 else "")
         disputed = ", ".join(entry["disputed"]) or "none"
         cards.append(
-            f'<article><h2><a href="{esc(entry["stem"])}.html">{esc(entry["title"])}</a></h2>'
+            f'<article><a href="{esc(entry["stem"])}.html">{entry["thumbnail"]}</a>'
+            f'<h2><a href="{esc(entry["stem"])}.html">{esc(entry["title"])}</a></h2>'
             f'<p class="meta">{esc(" · ".join(x for x in (entry["date"], entry["source"]) if x))}</p>'
             f"<p><b>Disputed:</b> {esc(disputed)}</p><p><b>Places:</b> {esc(places)}</p></article>"
         )
@@ -249,7 +252,7 @@ def _write_index(out: pathlib.Path, maps: list[dict[str, Any]]) -> None:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<title>geomap: maps</title><style>body{font:15px/1.45 system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em}"
-        "article{border-bottom:1px solid #ddd;padding:.6em 0}h2{font-size:18px;margin:0}.meta{color:#666;margin:.2em 0}</style>"
+        "article{border-bottom:1px solid #ddd;padding:.6em 0;overflow:hidden}.thumb{float:left;margin:0 1em .4em 0;border:1px solid #ccc}h2{font-size:18px;margin:0}.meta{color:#666;margin:.2em 0}</style>"
         "</head><body><h1>Maps</h1>"
         f"<p>{len(maps)} map{'s' if len(maps) != 1 else ''} built by geomap.</p>" + "".join(cards) + "</body></html>\n"
     )

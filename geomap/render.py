@@ -176,7 +176,7 @@ _CSS = """
 .geomap-legend h2{font-size:12px;margin:0 0 4px}
 .geomap-legend .row{display:flex;align-items:center;gap:6px}
 .geomap-legend .fill{width:14px;height:10px;display:inline-block;opacity:.8}
-.geomap-legend .dash{width:14px;height:0;display:inline-block;border-top:2px dashed}
+.geomap-legend .dash{width:14px;height:10px;display:inline-block;border:2px dashed;box-sizing:border-box}
 .geomap-legend .note{color:#555;margin-top:4px;font-size:11px}
 .geomap-popup table{border-collapse:collapse;font-size:12px;margin:4px 0}
 .geomap-popup td,.geomap-popup th{border-top:1px solid #ddd;padding:2px 4px;text-align:left;vertical-align:top}
@@ -240,6 +240,15 @@ def build_folium_map(
     bounds = _fit_bounds(views, shift)
     if bounds:
         fmap.fit_bounds(bounds, padding=(24, 24), max_zoom=7)
+    patterns = {
+        style["fillColor"][5:-1]
+        for view in views
+        if view.disputed
+        for _role, _code, style in claim_styles(view, gazetteer, options)
+        if str(style.get("fillColor", "")).startswith("url(#")
+    }
+    if patterns:
+        fmap.get_root().add_child(_Overlay(_hatch_defs(patterns)))
     fmap.get_root().add_child(_Overlay(_title_html(doc, options), _CSS))
     fmap.get_root().add_child(_Overlay(_legend_html(views, gazetteer, options)))
     assign_ids(fmap.get_root())
@@ -269,35 +278,79 @@ def _add_disputed(
     disputed.add_child(
         _GeoLayer(_fc(point), {"color": "#000000"}, marker=marker, popup=popup, tooltip=f"{place.name} (disputed)")
     )
-    for code in admins:
-        group = _party_group(party_groups, "administers", code, gazetteer, options)
-        style = {
-            "color": gazetteer.party_color(code),
-            "weight": 1,
-            "fillColor": gazetteer.party_color(code),
-            "fillOpacity": 0.55,
-        }
-        group.add_child(
-            _GeoLayer(
-                _fc(geom),
-                style,
-                popup=popup,
-                tooltip=f"{place.name}: {_role_label('administers', code, gazetteer, options)}",
+    for role, code, style in claim_styles(view, gazetteer, options):
+        group = _party_group(party_groups, role, code, gazetteer, options)
+        if role == "administers":
+            tooltip = f"{place.name}: {_role_label('administers', code, gazetteer, options)}"
+            group.add_child(_GeoLayer(_fc(geom), style, popup=popup, tooltip=tooltip))
+        else:
+            tooltip = f"{place.name}: claimed by {gazetteer.party_name(code)}"
+            group.add_child(_GeoLayer(_fc(geom), style, tooltip=tooltip))
+
+
+def claim_styles(view: PlaceView, gazetteer: Gazetteer, options: MapOptions) -> list[tuple[str, str, dict[str, Any]]]:
+    """Return (role, party, Leaflet style) for each layer that draws a disputed place.
+
+    One administrator fills the place in its colour; several (split control, as in
+    Kashmir) fill it with interleaved stripes of their colours. Each other claimant adds
+    hatching and a dashed outline in its colour. A party's view draws its sovereign only.
+    """
+    state = view.state
+    sovereign = worldview_sovereign(state, options.worldview)
+    admins = [sovereign] if sovereign else list(state.administered_by)
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    for n, code in enumerate(admins):
+        color = gazetteer.party_color(code)
+        fill = (
+            {"fillColor": color, "fillOpacity": 0.55}
+            if len(admins) == 1
+            else {"fillColor": f"url(#{hatch_id(color, n)})", "fillOpacity": 1.0}
+        )
+        out.append(("administers", code, {"color": color, "weight": 1, **fill}))
+    if sovereign:
+        return out
+    for n, code in enumerate(c for c in state.claimants if c not in admins):
+        color = gazetteer.party_color(code)
+        out.append(
+            (
+                "claims",
+                code,
+                {
+                    "color": color,
+                    "weight": 3,
+                    "dashArray": "6 6",
+                    "dashOffset": str(6 * n),
+                    "fill": True,
+                    "fillColor": f"url(#{hatch_id(color, n + (len(admins) if len(admins) > 1 else 0))})",
+                    "fillOpacity": 1.0,
+                },
             )
         )
-    if sovereign:
-        return  # a party's view draws its sovereign only, no hatching of other claims
-    others = [c for c in state.claimants if c not in admins]
-    for n, code in enumerate(others):
-        group = _party_group(party_groups, "claims", code, gazetteer, options)
-        style = {
-            "color": gazetteer.party_color(code),
-            "weight": 3,
-            "dashArray": "6 6",
-            "dashOffset": str(6 * n),
-            "fill": False,
-        }
-        group.add_child(_GeoLayer(_fc(geom), style, tooltip=f"{place.name}: claimed by {gazetteer.party_name(code)}"))
+    return out
+
+
+_HATCH_ANGLES = (45, -45, 0, 90)
+
+
+def hatch_id(color: str, n: int) -> str:
+    """Return the id of the SVG hatch pattern for a claimant colour (the n-th claimant of a place)."""
+    return f"geomap-hatch-{color.lstrip('#')}-{_HATCH_ANGLES[n % len(_HATCH_ANGLES)] % 180}"
+
+
+def _hatch_defs(patterns: set[str]) -> str:
+    """Return a hidden SVG with the hatch patterns the map's claim layers fill with.
+
+    Leaflet draws vector layers as SVG paths in the same document, so a path's
+    ``fill="url(#id)"`` finds these patterns: hatching with no plugin and no network.
+    """
+    defs = []
+    for pid in sorted(patterns):
+        _, _, color, angle = pid.split("-")
+        defs.append(
+            f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate({angle})">'
+            f'<rect width="3" height="8" fill="#{color}" fill-opacity="0.75"/></pattern>'
+        )
+    return f'<svg aria-hidden="true" width="0" height="0" style="position:absolute"><defs>{"".join(defs)}</defs></svg>'
 
 
 def _role_label(role: str, code: str, gazetteer: Gazetteer, options: MapOptions) -> str:
@@ -566,7 +619,7 @@ def _legend_html(views: Iterable[PlaceView], gazetteer: Gazetteer, options: MapO
         )
     for code in claimants:
         rows.append(
-            f'<div class="row"><span class="dash" style="border-color:{esc(gazetteer.party_color(code))}"></span>{esc(gazetteer.party_name(code))} — claims</div>'
+            f'<div class="row"><span class="dash" style="border-color:{esc(gazetteer.party_color(code))};background:repeating-linear-gradient(45deg,{esc(gazetteer.party_color(code))} 0 2px,transparent 2px 6px)"></span>{esc(gazetteer.party_name(code))} — claims</div>'
         )
     if not rows:
         rows.append('<div class="row">No disputed place named.</div>')
@@ -577,7 +630,7 @@ def _legend_html(views: Iterable[PlaceView], gazetteer: Gazetteer, options: MapO
     return (
         '<div class="geomap-legend"><h2>Disputed places</h2>'
         + "".join(rows)
-        + f'<div class="note">{view}; claims as of {esc(when)}. Black-ringed dots mark disputed places at every zoom.</div>'
+        + f'<div class="note">{view}; claims as of {esc(when)}. Hatching and dashed outlines mark claims; black-ringed dots mark disputed places at every zoom.</div>'
         + f'<div class="note">{esc(ATTRIBUTION)}</div></div>'
     )
 

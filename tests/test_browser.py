@@ -146,3 +146,70 @@ def test_hostile_text_is_inert_in_the_browser(page, tmp_path: pathlib.Path) -> N
     assert page.locator("img[onerror]").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
     assert "<script>" in page.locator(".geomap-title").inner_text()  # shown as text, not run
+
+
+def _open(page, path: pathlib.Path) -> None:
+    page.goto(path.as_uri())
+    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 10")
+
+
+def _paths(page) -> int:
+    return page.locator(".leaflet-overlay-pane path").count()
+
+
+def test_every_layer_toggles_its_features(page, offline_map: pathlib.Path) -> None:
+    _open(page, offline_map)
+    labels = page.locator(".leaflet-control-layers-overlays label")
+    assert labels.count() >= 5
+    for i in range(labels.count()):
+        box = labels.nth(i).locator("input")
+        before = _paths(page)
+        box.click()
+        hidden = _paths(page)
+        box.click()
+        assert hidden < before, labels.nth(i).inner_text()
+        assert _paths(page) == before
+
+
+def _fill_of(page, tooltip: str) -> set[str]:
+    return set(
+        page.evaluate(
+            """(name) => { const out = [];
+            for (const k of Object.keys(window)) { const v = window[k];
+              if (v && v.getTooltip && v.getTooltip() && String(v.getTooltip().getContent()).startsWith(name + ':')
+                  && v.options && v.options.style) out.push(v.options.style.fillColor || ''); }
+            return out; }""",
+            tooltip,
+        )
+    )
+
+
+def test_worldviews_draw_taiwan_and_the_senkakus_differently(page, tmp_path: pathlib.Path, gazetteer) -> None:
+    from conftest import SEED, run
+
+    fills = {}
+    for view in ("CHN", "JPN"):
+        out = tmp_path / view
+        assert run("build", str(SEED), "--out", str(out), "--offline", "--worldview", view).exit_code == 0
+        _open(page, out / f"{SEED.stem}.html")
+        fills[view] = {place: _fill_of(page, place) for place in ("Taiwan", "Senkaku Islands")}
+        assert f"as {view} draws it" in page.locator(".geomap-title").inner_text()
+    chn, jpn = gazetteer.party_color("CHN"), gazetteer.party_color("JPN")
+    assert fills["CHN"]["Senkaku Islands"] == {chn}
+    assert fills["JPN"]["Senkaku Islands"] == {jpn}
+    assert fills["CHN"]["Taiwan"] == {chn}
+    assert fills["JPN"]["Taiwan"] != {chn}
+
+
+def test_screenshots_at_three_zoom_levels(page, offline_map: pathlib.Path) -> None:
+    _open(page, offline_map)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for zoom in (3, 6, 9):
+        page.evaluate(
+            f"""() => {{ for (const k of Object.keys(window)) {{
+                if (k.startsWith('map_') && window[k].setView) window[k].setView([25.75, 123.6], {zoom}, {{animate: false}}); }} }}"""
+        )
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ARTIFACTS / f"issue5-seed-zoom{zoom}.png"))
+        # the Senkaku marker stays on screen at every zoom
+        assert page.locator(".leaflet-overlay-pane path[stroke='#000000']").count() >= 1
