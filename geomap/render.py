@@ -36,7 +36,7 @@ __all__ = ["MapOptions", "PlaceView", "build_folium_map", "display_geometry", "e
 
 ATTRIBUTION = (
     "Boundaries: Natural Earth 5.1.1 (public domain) · Cities: GeoNames (CC BY 4.0) · "
-    "Claims: geomap geodata (sources in each popup)"
+    "Provinces: countries-states-cities database (ODbL) · Claims: geomap geodata (sources in each popup)"
 )
 _WIDE_KINDS = {"region", "ocean"}
 _SEA_KINDS = {"sea", "strait", "gulf", "ocean", "river", "lake"}

@@ -52,7 +52,13 @@ def thumbnail_svg(views: Sequence[Any], gazetteer: Gazetteer) -> str:
 
     shapes = ['<rect width="100%" height="100%" fill="#cfe3f1"/>']
     for _code, wkb in gazetteer.basemap:
-        geom = display_geometry(shapely.from_wkb(wkb), shift)
+        geom = shapely.from_wkb(wkb)
+        minx, miny, maxx, maxy = geom.bounds
+        if maxy < south or miny > north:
+            continue
+        if not (minx <= east and maxx >= west) and not (shift and minx + shift <= east and maxx + shift >= west):
+            continue  # off the picture in both longitude frames: skip the costly unwrapping
+        geom = display_geometry(geom, shift)
         if geom.intersects(box):
             d = path(shapely.clip_by_rect(geom, west, south, east, north))
             if d:
