@@ -414,7 +414,12 @@ class Extractor:
             if single_word and _sentence_start(text[max(0, span.start - 3) : span.start], 999):
                 prior -= 0.15
         if len(span.targets) > 1 and context.points:
-            near = sum(1 for p in context.points if p != place.point and _km(p, place.point) < 1500)
+            lon, lat = place.point
+            near = sum(
+                1
+                for p in context.points
+                if abs(p[1] - lat) < 14 and p != place.point and _km(p, place.point) < 1500  # 14° of latitude > 1500 km
+            )
             prior += 0.3 * near / len(context.points)
         city = context.after_city
         if city is not None and place.source == "admin1" and place.country == city.country:

@@ -29,9 +29,6 @@ _FOLD = str.maketrans(
         "\u2007": " ",
         "\u202f": " ",
         "\u3000": " ",
-        "\t": " ",
-        "\n": " ",
-        "\r": " ",
     }
 )
 _NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")

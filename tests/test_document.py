@@ -82,7 +82,17 @@ _SAFE_TEXT = st.text(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True), _SAFE_TEXT, min_size=1, max_size=5))
+_YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # keys PyYAML reads as bool/None
+
+
+@given(
+    st.dictionaries(
+        st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True).filter(lambda k: k not in _YAML11_WORDS),
+        _SAFE_TEXT,
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_flat_front_matter_reads_like_yaml(fields: dict[str, str]) -> None:
     import json
 
