@@ -81,10 +81,10 @@ _SAFE_TEXT = st.text(
 )
 
 
-@settings(max_examples=200, deadline=None)
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # keys PyYAML reads as bool/None
 
 
+@settings(max_examples=200, deadline=None)
 @given(
     st.dictionaries(
         st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True).filter(lambda k: k not in _YAML11_WORDS),
