@@ -168,7 +168,12 @@ class Gazetteer:
     @property
     def basemap(self) -> list[tuple[str | None, bytes]]:
         """Return every country's simplified outline (party code, WKB) for offline basemaps."""
-        return self._index["basemap"]
+        return self._index["basemap"]  # type: ignore[no-any-return]
+
+    @property
+    def basemap_coarse(self) -> list[tuple[str | None, bytes]]:
+        """Return the countries simplified to about 30 km, small enough for every online map."""
+        return self._index["basemap_coarse"]  # type: ignore[no-any-return]
 
     @property
     def worldviews(self) -> dict[str, dict[str, str | None]]:

@@ -284,7 +284,9 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     patterns, targets = build_match_table(places, cities, _not_places(root))
     latin_ids = [i for i, p in enumerate(patterns) if is_latin(p)]
     multi: dict[int, int] = {}
-    basemap = _basemap(countries)
+    basemap = _basemap(countries, BASEMAP_TOLERANCE, 0.01)
+    # A coarse copy rides along in online maps as the vector alternative to tiles.
+    basemap_coarse = _basemap(countries, 0.3, 0.1)
     return {
         "patterns": patterns,
         # One int per pattern (a list per pattern takes half the load time): a place
@@ -299,6 +301,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         "places": places,
         "cities": _city_columns(cities),
         "basemap": basemap,
+        "basemap_coarse": basemap_coarse,
         "worldviews": {c["adm0_a3"]: c["worldviews"] for c in countries},
     }
 
@@ -553,19 +556,21 @@ def _place(*, geom: Any, point: tuple[float, float], **fields: Any) -> dict[str,
     return record
 
 
-def _basemap(countries: list[dict[str, Any]]) -> list[tuple[str | None, bytes]]:
+def _basemap(
+    countries: list[dict[str, Any]], tolerance: float = 0.1, grid: float = 0.01
+) -> list[tuple[str | None, bytes]]:
     """Return every country simplified together so neighbours keep one shared border."""
     import shapely
 
     geoms = [shapely.from_wkb(c["geometry"]) for c in countries]
     try:
-        simplified = list(shapely.coverage_simplify(geoms, BASEMAP_TOLERANCE))
+        simplified = list(shapely.coverage_simplify(geoms, tolerance))
     except shapely.errors.GEOSException:
-        simplified = [shapely.simplify(g, BASEMAP_TOLERANCE) for g in geoms]
+        simplified = [shapely.simplify(g, tolerance) for g in geoms]
     out = []
     for country, geom in sorted(zip(countries, simplified, strict=True), key=lambda cg: cg[0]["adm0_a3"]):
-        # On a 0.01° grid (about 1 km) islets smaller than a cell vanish: so be it at this scale.
-        geom = shapely.set_precision(geom, 0.01)
+        # On the grid (0.01° is about 1 km) islets smaller than a cell vanish: so be it at this scale.
+        geom = shapely.set_precision(geom, grid)
         if not geom.is_empty:
             out.append((country["code"], shapely.to_wkb(geom)))
     return out

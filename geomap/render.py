@@ -225,6 +225,16 @@ def build_folium_map(
             color = gazetteer.party_color(place.country) if place.source != "city" else "#333333"
             if place.kind in _WIDE_KINDS:
                 style = {"color": "#6d6d6d", "weight": 1.5, "dashArray": "2 6", "fill": False}
+            elif place.status == "resolved":
+                # A settled dispute: grey, dotted, never in a claimant's colours.
+                style = {
+                    "color": "#555555",
+                    "weight": 2,
+                    "dashArray": "1 5",
+                    "fillColor": "#bdbdbd",
+                    "fillOpacity": 0.3,
+                }
+                tooltip = f"{place.name} (dispute resolved {place.resolved})"
             else:
                 style = {"color": color, "weight": 1.5, "fillColor": color, "fillOpacity": 0.12}
             marker = {"radius": 6, "color": "#ffffff", "weight": 1.5, "fillColor": color, "fillOpacity": 0.95}
@@ -385,7 +395,11 @@ def _set_assets(fmap: folium.Map, offline: bool) -> None:
 
 
 def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline: bool) -> None:
-    """Add the base layers: a light tile layer online, and the vector country basemap."""
+    """Add the base layers: a light tile layer (online), and the vector country basemap.
+
+    Online maps carry a coarse vector basemap as the second choice, so the map still has
+    land and sea when tiles cannot load; offline maps carry a finer one as their only base.
+    """
     if not offline:
         folium.TileLayer(
             tiles="https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
@@ -396,12 +410,13 @@ def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline:
             overlay=False,
             control=True,
         ).add_to(fmap)
-        return
+    outlines, digits = (gazetteer.basemap, 2) if offline else (gazetteer.basemap_coarse, 1)
     features = []
-    for code, wkb in gazetteer.basemap:
+    for code, wkb in outlines:
         geom = display_geometry(shapely.from_wkb(wkb), shift)
-        features.append({"type": "Feature", "properties": {"party": code}, "geometry": _geojson(geom, 2)})
-    base = folium.FeatureGroup(name="Countries (offline basemap)", overlay=False, control=True)
+        features.append({"type": "Feature", "properties": {"party": code}, "geometry": _geojson(geom, digits)})
+    name = "Countries (offline basemap)" if offline else "Countries (vector, no tiles)"
+    base = folium.FeatureGroup(name=name, overlay=False, control=True, show=offline)
     style = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f2efe9", "fillOpacity": 1.0}
     base.add_child(
         _GeoLayer(
@@ -598,6 +613,7 @@ def _title_html(doc: Document, options: MapOptions) -> str:
 
 
 def _legend_html(views: Iterable[PlaceView], gazetteer: Gazetteer, options: MapOptions) -> str:
+    views = list(views)
     admins: list[str] = []
     claimants: list[str] = []
     for view in views:
@@ -620,6 +636,10 @@ def _legend_html(views: Iterable[PlaceView], gazetteer: Gazetteer, options: MapO
     for code in claimants:
         rows.append(
             f'<div class="row"><span class="dash" style="border-color:{esc(gazetteer.party_color(code))};background:repeating-linear-gradient(45deg,{esc(gazetteer.party_color(code))} 0 2px,transparent 2px 6px)"></span>{esc(gazetteer.party_name(code))} — claims</div>'
+        )
+    if any(v.place.status == "resolved" for v in views):
+        rows.append(
+            '<div class="row"><span class="dash" style="border:2px dotted #555;background:#bdbdbd"></span>dispute resolved</div>'
         )
     if not rows:
         rows.append('<div class="row">No disputed place named.</div>')

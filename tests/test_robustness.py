@@ -156,3 +156,41 @@ def test_any_front_matter_reads(fields: dict, body: str) -> None:
     doc = Document.from_text(text)
     assert all(isinstance(v, str) for v in doc.meta.values())
     assert doc.text == text
+
+
+def test_a_broken_geodata_record_stops_build_with_file_and_field(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from geomap.geodata import find_geodata
+
+    root = tmp_path / "geodata"
+    shutil.copytree(find_geodata(), root)
+    record = root / "places" / "taiwan.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("status: active", "status: contested"), encoding="utf-8"
+    )
+    monkeypatch.setenv("GEOMAP_GEODATA", str(root))
+    monkeypatch.setenv("GEOMAP_CACHE_DIR", str(tmp_path / "cache"))
+    from geomap.gazetteer import Gazetteer
+
+    Gazetteer.load.cache_clear()
+    try:
+        result = run("build", str(SEED), "--out", str(tmp_path / "out"))
+    finally:
+        Gazetteer.load.cache_clear()
+    assert result.exit_code == 1
+    _one_line(result.output)
+    assert "places/taiwan.yaml: status" in result.output
+
+
+def test_html_given_as_input_is_read_as_text(tmp_path: pathlib.Path) -> None:
+    page = _story(
+        tmp_path / "in", "page.txt", "<html><body><h1>Crimea</h1><script>alert(1)</script><p>Kyiv.</p></body></html>\n"
+    )
+    out = tmp_path / "out"
+    assert run("build", str(page), "--out", str(out)).exit_code == 0
+    html = (out / "page.html").read_text(encoding="utf-8")
+    assert "<h1>Crimea" not in html and "<script>alert(1)" not in html
+    assert "Crimea" in html
