@@ -16,9 +16,9 @@ index can store them compactly; this module is only called when that index is (r
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import importlib.util
 import math
+import os
 import pathlib
 import unicodedata
 from typing import Any
@@ -154,13 +154,27 @@ def _package_file(module: str, *parts: str) -> pathlib.Path:
 
 
 def base_versions() -> dict[str, str]:
-    """Return the installed version of each base-layer package (keys the prepared index)."""
-    out = {}
-    for name in PACKAGES:
+    """Return the installed version of each base-layer package (keys the prepared index).
+
+    Read from the ``*.dist-info`` folder names on ``sys.path``: importing
+    importlib.metadata costs more than the rest of loading the index key.
+    """
+    import re
+    import sys
+
+    wanted = {re.sub(r"[-_.]+", "_", name).lower(): name for name in PACKAGES}
+    out = {name: "missing" for name in PACKAGES}
+    for entry in sys.path:
         try:
-            out[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            out[name] = "missing"
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info"):
+                dist, _, version = folder[: -len(".dist-info")].rpartition("-")
+                key = re.sub(r"[-_.]+", "_", dist).lower()
+                if key in wanted and out[wanted[key]] == "missing":
+                    out[wanted[key]] = version
     return out
 
 

@@ -170,6 +170,10 @@ class Gazetteer:
         """Return every country's simplified outline (party code, WKB) for offline basemaps."""
         return self._index["basemap"]  # type: ignore[no-any-return]
 
+    def basemap_json(self, *, fine: bool, shift: float) -> str:
+        """Return the basemap as GeoJSON text (fine for offline maps, coarse for online) in a frame."""
+        return self._index["basemap_json"][f"{'fine' if fine else 'coarse'}-{int(shift)}"]  # type: ignore[no-any-return]
+
     @property
     def basemap_coarse(self) -> list[tuple[str | None, bytes]]:
         """Return the countries simplified to about 30 km, small enough for every online map."""
@@ -249,7 +253,7 @@ class Gazetteer:
     def geometry_wkb(self, place: Place) -> bytes | None:
         """Return the place's stored geometry as WKB (None for cities, which are points)."""
         if place.index < len(self._places):
-            return self._places[place.index]["geometry"]
+            return self._places[place.index].get("geometry")
         return None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process
@@ -264,21 +268,21 @@ class Gazetteer:
             name=p["name"],
             kind=p["kind"],
             source=p["source"],
-            country=p["country"],
+            country=p.get("country"),
             point=tuple(p["point"]),  # type: ignore[arg-type]
-            bbox=tuple(p["bbox"]),  # type: ignore[arg-type]
+            bbox=tuple(p.get("bbox") or (*p["point"], *p["point"])),  # type: ignore[arg-type]
             names=tuple(Name(n[0], n[1], tuple(n[2]), n[3], n[4]) for n in p["names"]),
-            wikidata=p["wikidata"],
-            geonames=p["geonames"],
-            population=p["population"],
-            capital=p["capital"],
-            status=p["status"],
-            resolved=p["resolved"],
-            region=p["region"],
-            claims=tuple(Claim.from_dict(c) for c in p["claims"]),
-            notes=p["notes"],
-            uncertain=p["uncertain"],
-            adm0=p["adm0"],
+            wikidata=p.get("wikidata"),
+            geonames=p.get("geonames"),
+            population=p.get("population", 0.0),
+            capital=p.get("capital", False),
+            status=p.get("status", "none"),
+            resolved=p.get("resolved"),
+            region=p.get("region", "world"),
+            claims=tuple(Claim.from_dict(c) for c in p.get("claims", ())),
+            notes=p.get("notes"),
+            uncertain=p.get("uncertain"),
+            adm0=p.get("adm0"),
             geometry_source=p.get("geometry_source"),
             index=i,
         )

@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # the schema (and pydantic) is needed only when the index is 
 __all__ = [
     "build",
     "disc",
+    "display_geometry",
     "geodesic_area",
+    "geojson_text",
     "minimal_span_shift",
     "round_coordinates",
     "shift_longitudes",
@@ -142,6 +144,32 @@ def _collect(parts: list[BaseGeometry]) -> BaseGeometry:
     if all(p.geom_type == "Polygon" for p in polygons):
         return shapely.MultiPolygon(polygons)
     return shapely.GeometryCollection(polygons)
+
+
+def display_geometry(geom: BaseGeometry, shift: float) -> BaseGeometry:
+    """Return a lon/lat geometry joined across the antimeridian and moved into a map's frame.
+
+    ``shift`` is 0 (longitudes -180..180) or 360 (0..360, for maps centred on the Pacific):
+    in the second frame, shapes west of Greenwich move 360° east.
+    """
+    geom = unwrap_antimeridian(geom)
+    if shift and geom.centroid.x < 0:
+        return shift_longitudes(geom, shift)
+    return geom
+
+
+def geojson_text(features: list[tuple[Any, dict[str, Any]]], digits: int) -> str:
+    """Return a FeatureCollection as JSON text safe inside ``<script>`` (like Jinja's tojson)."""
+    import json
+
+    import numpy as np
+
+    out = []
+    for geom, props in features:
+        rounded = shapely.transform(geom, lambda xy: np.round(xy, digits))
+        out.append({"type": "Feature", "properties": props, "geometry": json.loads(shapely.to_geojson(rounded))})
+    text = json.dumps({"type": "FeatureCollection", "features": out}, sort_keys=True, separators=(", ", ": "))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
 def minimal_span_shift(longitudes: list[float]) -> float:

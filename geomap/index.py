@@ -284,6 +284,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     patterns, targets = build_match_table(places, cities, _not_places(root))
     latin_ids = [i for i, p in enumerate(patterns) if is_latin(p)]
     multi: dict[int, int] = {}
+    places = [_compact(p) for p in places]
     basemap = _basemap(countries, BASEMAP_TOLERANCE, 0.01)
     # A coarse copy rides along in online maps as the vector alternative to tiles.
     basemap_coarse = _basemap(countries, 0.3, 0.1)
@@ -302,6 +303,11 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         "cities": _city_columns(cities),
         "basemap": basemap,
         "basemap_coarse": basemap_coarse,
+        "basemap_json": {
+            f"{detail}-{shift}": _basemap_json(outlines, shift, digits)
+            for detail, outlines, digits in (("fine", basemap, 2), ("coarse", basemap_coarse, 1))
+            for shift in (0, 360)
+        },
         "worldviews": {c["adm0_a3"]: c["worldviews"] for c in countries},
     }
 
@@ -492,6 +498,26 @@ def _same_place(record: Any, ne: dict[str, Any]) -> bool:
     if ne["code"] is None or (record.country is not None and record.country == ne["code"]):
         return True
     return record.wikidata is not None and record.wikidata == ne["wikidata"]
+
+
+def _basemap_json(outlines: list[tuple[str | None, bytes]], shift: int, digits: int) -> str:
+    """Return the basemap as GeoJSON text in one longitude frame, ready for a map page."""
+    import shapely
+
+    from geomap.geometry import display_geometry, geojson_text
+
+    return geojson_text([(display_geometry(shapely.from_wkb(w), shift), {"party": c}) for c, w in outlines], digits)
+
+
+_REQUIRED = ("id", "name", "kind", "source", "point", "names")
+
+
+def _compact(place: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty fields (the gazetteer fills in defaults): fewer objects, faster loading."""
+    out = {k: v for k, v in place.items() if k in _REQUIRED or v not in (None, False, [], 0.0, "none", "world")}
+    if out.get("bbox") == (*place["point"], *place["point"]):
+        del out["bbox"]
+    return out
 
 
 def _report(problems: list[GeodataProblem] | None, problem: GeodataProblem) -> None:

@@ -30,9 +30,9 @@ from geomap.claims import ClaimState, Role, worldview_sovereign
 from geomap.document import Document
 from geomap.extraction import Mention
 from geomap.gazetteer import Gazetteer, Place
-from geomap.geometry import minimal_span_shift, shift_longitudes, unwrap_antimeridian
+from geomap.geometry import display_geometry, minimal_span_shift
 
-__all__ = ["MapOptions", "PlaceView", "build_folium_map", "display_geometry", "esc", "frame_shift", "place_views"]
+__all__ = ["MapOptions", "PlaceView", "build_folium_map", "esc", "frame_shift", "place_views"]
 
 ATTRIBUTION = (
     "Boundaries: Natural Earth 5.1.1 (public domain) · Cities: GeoNames (CC BY 4.0) · "
@@ -107,13 +107,43 @@ def place_views(mentions: Sequence[Mention], gazetteer: Gazetteer, as_of: _dt.da
 # -- elements -------------------------------------------------------------------------
 
 
-class _GeoLayer(MacroElement):
+class _Raw(Element):
+    """Finished HTML or JavaScript, inserted as it is.
+
+    branca's MacroElement.render wraps each macro's output in a new Jinja template, which
+    lexes every byte again (slow for GeoJSON) and would evaluate any ``{{ }}`` that reached
+    it; our elements hand their output over through this instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class _Rendered(MacroElement):
+    """A MacroElement whose header/html/script output is inserted as is (see :class:`_Raw`)."""
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        module = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = module.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(_Raw(str(macro(self, kwargs))), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class _GeoLayer(_Rendered):
     """A GeoJSON layer with one style, an optional popup and tooltip; data via tojson."""
 
     _template = Template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
+var {{ this.get_name() }} = L.geoJSON({% if this.data_json %}{{ this.data_json }}{% else %}{{ this.data|tojson }}{% endif %}, {
     style: {{ this.style|tojson }},
     pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {{ this.marker|tojson }}); },
     attribution: {{ this.attribution|tojson }},
@@ -136,10 +166,12 @@ var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
         tooltip: str | None = None,
         attribution: str = "",
         name: str = "layer",
+        data_json: str | None = None,
     ) -> None:
         super().__init__()
         self._name = "geo_layer"
         self.data = data
+        self.data_json = data_json
         self.style = style
         self.marker = marker or {"radius": 5, "weight": 1, "fillOpacity": 0.9, **style}
         self.popup = popup
@@ -149,7 +181,7 @@ var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
         self.layer_name = name
 
 
-class _Overlay(MacroElement):
+class _Overlay(_Rendered):
     """Fixed HTML (title box, legend) placed over the map."""
 
     _template = Template(
@@ -387,8 +419,8 @@ def _set_assets(fmap: folium.Map, offline: bool) -> None:
         fmap.default_js = []
         fmap.default_css = []
         header = fmap.get_root().header
-        header.add_child(Element(f"<style>{leaflet_css()}</style>"), name="leaflet_css_inline")
-        header.add_child(Element(f"<script>{leaflet_js()}</script>"), name="leaflet_js_inline")
+        header.add_child(_Raw(f"<style>{leaflet_css()}</style>"), name="leaflet_css_inline")
+        header.add_child(_Raw(f"<script>{leaflet_js()}</script>"), name="leaflet_js_inline")
     else:
         fmap.default_js = [("leaflet", LEAFLET_JS_URL)]
         fmap.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
@@ -410,21 +442,14 @@ def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline:
             overlay=False,
             control=True,
         ).add_to(fmap)
-    outlines, digits = (gazetteer.basemap, 2) if offline else (gazetteer.basemap_coarse, 1)
-    features = []
-    for code, wkb in outlines:
-        geom = display_geometry(shapely.from_wkb(wkb), shift)
-        features.append({"type": "Feature", "properties": {"party": code}, "geometry": _geojson(geom, digits)})
+    # Prepared with the index for both longitude frames: JSON text ready for the page.
+    data_json = gazetteer.basemap_json(fine=offline, shift=shift)
     name = "Countries (offline basemap)" if offline else "Countries (vector, no tiles)"
     base = folium.FeatureGroup(name=name, overlay=False, control=True, show=offline)
     style = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f2efe9", "fillOpacity": 1.0}
-    base.add_child(
-        _GeoLayer(
-            {"type": "FeatureCollection", "features": features}, style, attribution="Natural Earth (public domain)"
-        )
-    )
+    base.add_child(_GeoLayer({}, style, attribution="Natural Earth (public domain)", data_json=data_json))
     fmap.add_child(base)
-    fmap.get_root().header.add_child(Element("<style>.leaflet-container{background:#cfe3f1}</style>"), name="sea_bg")
+    fmap.get_root().header.add_child(_Raw("<style>.leaflet-container{background:#cfe3f1}</style>"), name="sea_bg")
 
 
 # -- geometry for display ---------------------------------------------------------------
@@ -433,14 +458,6 @@ def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline:
 def frame_shift(views: Sequence[PlaceView]) -> float:
     """Return 0 or 360: the longitude frame in which a map's places sit closest together."""
     return minimal_span_shift([v.place.point[0] for v in views if v.place.kind not in _WIDE_KINDS])
-
-
-def display_geometry(geom: Any, shift: float) -> Any:
-    """Return a lon/lat geometry joined across the antimeridian and moved into the map's frame."""
-    geom = unwrap_antimeridian(geom)
-    if shift and geom.centroid.x < 0:
-        return shift_longitudes(geom, shift)
-    return geom
 
 
 def _tolerance(views: Sequence[PlaceView], shift: float) -> float:

@@ -71,7 +71,8 @@ def render_static(
     dpi: int = 150,
 ) -> bytes:
     """Return a PNG or SVG map of a document's places (A4 landscape at ``dpi``)."""
-    from geomap.render import ATTRIBUTION, _fit_bounds, display_geometry, frame_shift
+    from geomap.geometry import display_geometry
+    from geomap.render import ATTRIBUTION, _fit_bounds, frame_shift
 
     mpl = _matplotlib()
     from matplotlib import pyplot as plt
@@ -138,7 +139,7 @@ def _cos_mid(south: float, north: float) -> float:
 def _draw_view(ax: Any, view: Any, gazetteer: Gazetteer, options: Any, shift: float, legend: dict[str, Any]) -> None:
     from matplotlib.patches import Patch
 
-    from geomap.render import display_geometry
+    from geomap.geometry import display_geometry
 
     place, state = view.place, view.state
     wkb = gazetteer.geometry_wkb(place)

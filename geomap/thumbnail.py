@@ -21,7 +21,8 @@ WIDTH, HEIGHT = 240, 150
 
 def thumbnail_svg(views: Sequence[Any], gazetteer: Gazetteer) -> str:
     """Return an inline SVG thumbnail of the places a document names."""
-    from geomap.render import _fit_bounds, display_geometry, frame_shift
+    from geomap.geometry import display_geometry
+    from geomap.render import _fit_bounds, frame_shift
 
     shift = frame_shift(views)
     bounds = _fit_bounds(views, shift) or [[-60.0, -180.0], [80.0, 180.0]]
@@ -51,7 +52,7 @@ def thumbnail_svg(views: Sequence[Any], gazetteer: Gazetteer) -> str:
         return "".join(parts)
 
     shapes = ['<rect width="100%" height="100%" fill="#cfe3f1"/>']
-    for _code, wkb in gazetteer.basemap:
+    for _code, wkb in gazetteer.basemap_coarse:
         geom = shapely.from_wkb(wkb)
         minx, miny, maxx, maxy = geom.bounds
         if maxy < south or miny > north:

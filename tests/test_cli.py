@@ -133,3 +133,4 @@ def test_hostile_text_is_inert(tmp_path: pathlib.Path) -> None:
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "javascript:alert" not in page
     assert "${alert(4)}" not in page
+    assert "7*7" in page  # "{{ 7*7 }}" stays text: never evaluated as a template
