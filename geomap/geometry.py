@@ -139,8 +139,8 @@ def _collect(parts: list[BaseGeometry]) -> BaseGeometry:
     polygons: list[BaseGeometry] = []
     for part in parts:
         polygons.extend(getattr(part, "geoms", [part]))
-    if sum(shapely.get_num_coordinates(p) for p in polygons) < 2000:
-        return shapely.union_all(polygons)  # small shapes: join the halves into one outline
+    if len(polygons) <= 4 and sum(shapely.get_num_coordinates(p) for p in polygons) < 2000:
+        return shapely.union_all(polygons)  # a region box cut in two: join it into one outline
     if all(p.geom_type == "Polygon" for p in polygons):
         return shapely.MultiPolygon(polygons)
     return shapely.GeometryCollection(polygons)
