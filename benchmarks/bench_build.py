@@ -19,6 +19,8 @@ import sys
 import tempfile
 import time
 
+from _common import precompile
+
 BASELINE = "import folium, sys; folium.Map().save(sys.argv[1])"
 
 
@@ -26,19 +28,6 @@ def timed(cmd: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
-
-
-def precompile() -> None:
-    """Byte-compile geomap as `pip install` does, so no run pays for compiling its source.
-
-    (Some environments set PYTHONDONTWRITEBYTECODE, and a source checkout would otherwise be
-    compiled again by every process; folium, the baseline, is installed and compiled.)
-    """
-    import compileall
-
-    import geomap
-
-    compileall.compile_dir(pathlib.Path(geomap.__file__).parent, quiet=1)
 
 
 def main() -> None:

@@ -10,11 +10,12 @@ timing) and builds the extractor's name automaton; it imports no map library.
 from __future__ import annotations
 
 import argparse
-import pathlib
 import statistics
 import subprocess
 import sys
 import time
+
+from _common import precompile
 
 GAZETTEER = "from geomap.extraction import Extractor; Extractor()"
 GEOPANDAS = "import geopandas"
@@ -25,19 +26,6 @@ def timed(code: str) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True)
     return time.perf_counter() - start
-
-
-def precompile() -> None:
-    """Byte-compile geomap as `pip install` does, so no run pays for compiling its source.
-
-    (Some environments set PYTHONDONTWRITEBYTECODE, and a source checkout would otherwise be
-    compiled again by every process; folium, the baseline, is installed and compiled.)
-    """
-    import compileall
-
-    import geomap
-
-    compileall.compile_dir(pathlib.Path(geomap.__file__).parent, quiet=1)
 
 
 def main() -> None:

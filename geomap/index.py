@@ -412,6 +412,7 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
             names.append((native + suffix, "und", [], False, True))
     lon, lat = state["lon"], state["lat"]
     return {
+        **_PLACE_DEFAULTS,
         "id": _unique(f"{slug(name)}-{slug(state['code'] or str(state['id']))}", taken),
         "name": name,
         "kind": "admin1",
@@ -421,17 +422,7 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
         "point": (lon, lat),
         "bbox": (lon, lat, lon, lat),
         "geometry": None,
-        "geonames": None,
-        "population": 0.0,
-        "capital": False,
-        "adm0": None,
-        "status": "none",
-        "resolved": None,
-        "claims": [],
         "notes": f"{kind} ({state['code']})" if state["code"] else kind,
-        "uncertain": None,
-        "wikidata": None,
-        "region": "world",
         "geometry_source": "countrystatecity",
     }
 
@@ -509,12 +500,26 @@ def _basemap_json(outlines: list[tuple[str | None, bytes]], shift: int, digits: 
     return geojson_text([(display_geometry(shapely.from_wkb(w), shift), {"party": c}) for c, w in outlines], digits)
 
 
+_PLACE_DEFAULTS: dict[str, Any] = {
+    "country": None,
+    "geonames": None,
+    "population": 0.0,
+    "capital": False,
+    "adm0": None,
+    "status": "none",
+    "resolved": None,
+    "claims": (),
+    "notes": None,
+    "uncertain": None,
+    "wikidata": None,
+    "region": "world",
+}
 _REQUIRED = ("id", "name", "kind", "source", "point", "names")
 
 
 def _compact(place: dict[str, Any]) -> dict[str, Any]:
     """Drop empty fields (the gazetteer fills in defaults): fewer objects, faster loading."""
-    out = {k: v for k, v in place.items() if k in _REQUIRED or v not in (None, False, [], 0.0, "none", "world")}
+    out = {k: v for k, v in place.items() if k in _REQUIRED or v not in (None, False, [], (), 0.0, "none", "world")}
     if out.get("bbox") == (*place["point"], *place["point"]):
         del out["bbox"]
     return out
@@ -562,20 +567,7 @@ def _place(*, geom: Any, point: tuple[float, float], **fields: Any) -> dict[str,
     simplified = shapely.simplify(geom, STORED_TOLERANCE, preserve_topology=True)
     if simplified.is_empty:
         simplified = geom
-    record = {
-        "country": None,
-        "geonames": None,
-        "population": 0.0,
-        "capital": False,
-        "adm0": None,
-        "status": "none",
-        "resolved": None,
-        "claims": [],
-        "notes": None,
-        "uncertain": None,
-        "wikidata": None,
-    }
-    record.update(fields)
+    record = {**_PLACE_DEFAULTS, **fields}
     record["point"] = (float(point[0]), float(point[1]))
     record["bbox"] = tuple(float(v) for v in geom.bounds)
     record["geometry"] = shapely.to_wkb(simplified)
