@@ -93,7 +93,7 @@ def main() -> None:
 
     extractor = Extractor()
     keywords = [extractor._patterns[i] for i in extractor._latin_ids]
-    bare = ahocorasick_rs.AhoCorasick(keywords, implementation=ahocorasick_rs.Implementation.NoncontiguousNFA)
+    bare = ahocorasick_rs.AhoCorasick(keywords, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
     processor = KeywordProcessor(case_sensitive=True)
     for keyword in keywords:
         processor.add_keyword(keyword)

@@ -11,7 +11,10 @@ exonyms of large cities (Peking, Bombay, Tokio).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
+
+from geomap import hanzi, lexicon
 
 __all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_hangul", "is_latin"]
 
@@ -48,15 +51,23 @@ def is_latin(pattern: str) -> bool:
     return OTHER_SCRIPT.search(pattern) is None
 
 
-def _matchable_city_name(name: str, own: bool, population: int) -> bool:
-    """Return whether a city name is worth looking for in running text."""
+def _matchable_city_name(name: str, own: bool, population: int, people: Collection[str] = ()) -> bool:
+    """Return whether a city name is worth looking for in running text.
+
+    ``people`` are common person names: a big city's Latin exonym that is one ("Sam" for
+    Damascus, "Roma" for Rome) names a person in English text, not the city.
+    """
     stripped = name.strip()
     if not stripped or stripped != name:
         return False
     if _latin(name):
         if len(name) < 3 or not name[0].isupper() or name.isupper():
             return False  # too short, lower-case transliteration, or a code (NYC, WAS)
-        return own or population >= _BIG_CITY
+        if own:
+            return True
+        if population < _BIG_CITY or name in people:
+            return False
+        return " " in name or name.lower() not in lexicon.common_words()  # "Soul" for Seoul
     if any(is_cjk(c) or is_hangul(c) for c in name):
         # Two CJK characters occur inside countless other words (向日 "facing the sun" is
         # also Mukō, a town): short names only for very large cities.
@@ -75,12 +86,16 @@ def _add_upper(name: str, position: int, add: Any) -> None:
 
 
 def build_match_table(
-    places: list[dict[str, Any]], cities: list[dict[str, Any]], not_places: list[str]
+    places: list[dict[str, Any]],
+    cities: list[dict[str, Any]],
+    not_places: list[str],
+    people: Collection[str] = (),
 ) -> tuple[list[str], list[list[int]]]:
     """Return the patterns to search for and, for each, the index positions it may mean.
 
     Positions count places first, then cities (as :class:`geomap.gazetteer.Gazetteer`
-    numbers them). A not-a-place phrase maps to ``[BLOCK]``.
+    numbers them). A not-a-place phrase maps to ``[BLOCK]``. ``people`` are common person
+    names, which no city's alternate name may be.
     """
     targets: dict[str, list[int]] = {}
 
@@ -103,7 +118,14 @@ def build_match_table(
             if city["capital"] or population >= _DATELINE_CITY:
                 _add_upper(city["name"], offset + j, add)
         for alt in city["alternatenames"]:
-            if alt != city["name"] and _matchable_city_name(alt, False, population):
+            if population >= _CJK_CITY and alt != city["name"] and _matchable_city_name(alt, False, population):
+                for form in hanzi.variants(alt):  # 宜兰 for 宜蘭
+                    if _matchable_city_name(form, False, population):
+                        add(form, offset + j)
+            # The short form of a longer own name ("Newcastle" for "Newcastle upon Tyne") is
+            # as much the town's own name as the long one.
+            own = city["name"].startswith(alt + " ")
+            if alt != city["name"] and _matchable_city_name(alt, own, population, people):
                 add(alt, offset + j)
     for phrase in not_places:
         targets[phrase] = [BLOCK]

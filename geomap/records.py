@@ -143,12 +143,14 @@ class GeometrySpec(_Strict):
     - ``marine``: the Natural Earth marine polygon named ``ref``;
     - ``points``: small features at ``coordinates`` ([lon, lat] pairs, WGS84), drawn as
       discs of ``radius_km``;
-    - ``geojson``: an inline GeoJSON geometry (lon, lat, WGS84).
+    - ``geojson``: an inline GeoJSON geometry (lon, lat, WGS84);
+    - ``continent``: the union of the Natural Earth countries whose ``CONTINENT`` is ``ref``
+      ("Africa", "South America"), simplified to about 5 km.
 
     ``point`` is a representative [lon, lat] inside the place, used for markers and labels.
     """
 
-    type: Literal["country", "country_default", "marine", "points", "geojson"]
+    type: Literal["country", "country_default", "marine", "points", "geojson", "continent"]
     ref: str | None = None
     within: str | None = Field(default=None, pattern=r"^[A-Z0-9]{3}$")
     coordinates: tuple[tuple[float, float], ...] | None = None
@@ -172,6 +174,7 @@ class GeometrySpec(_Strict):
             "country": "ref",
             "country_default": "ref",
             "marine": "ref",
+            "continent": "ref",
             "points": "coordinates",
             "geojson": "geojson",
         }

@@ -552,7 +552,7 @@ def popup_html(view: PlaceView, doc: Document, gazetteer: Gazetteer, options: Ma
         parts.append(
             f"<div>This document uses the name of: <b>{esc(', '.join(gazetteer.party_name(p) for p in used))}</b></div>"
         )
-    by_party = [n for n in place.names if n.parties]
+    by_party = [n for n in place.names if n.parties and not n.variant]
     if by_party:
         rows = "".join(
             f"<tr><td>{esc(n.name)}</td><td>{esc(n.lang)}</td><td>{esc(', '.join(gazetteer.party_name(p) for p in n.parties))}</td></tr>"

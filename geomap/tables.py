@@ -38,7 +38,7 @@ def build_tables(views: Sequence[Any], gazetteer: Gazetteer, document: str = "")
         geom = shapely.Point(place.point) if wkb is None else shapely.from_wkb(wkb)
         by_party: dict[str, list[str]] = {}
         for name in place.names:
-            for party in name.parties:
+            for party in () if name.variant else name.parties:
                 by_party.setdefault(party, []).append(name.name)
         tables.places.append(
             {

@@ -62,6 +62,7 @@ def test_extract_json_offsets(seed_text: str) -> None:
             "score",
             "metonym",
             "name_of",
+            "demonym",
         }
 
 
@@ -72,6 +73,18 @@ def test_extract_several_files_gives_json_lines_and_stdin(tmp_path: pathlib.Path
     assert len(lines) == 2 and json.loads(lines[1])["document"] == str(other)
     piped = json.loads(run("extract", "-", "--json", input="Beijing and Taipei").output)
     assert [m["text"] for m in piped["mentions"]] == ["Beijing", "Taipei"]
+
+
+def test_extract_demonyms_flag() -> None:
+    text = "Vietnamese and Chinese vessels collided near the Paracel Islands."
+    plain = json.loads(run("extract", "-", "--json", input=text).output)
+    assert [m["text"] for m in plain["mentions"]] == ["Paracel Islands"]
+    flagged = json.loads(run("extract", "-", "--json", "--demonyms", input=text).output)
+    assert [(m["text"], m["place_id"], m["demonym"]) for m in flagged["mentions"]] == [
+        ("Vietnamese", "vietnam", True),
+        ("Chinese", "china", True),
+        ("Paracel Islands", "paracel-islands", False),
+    ]
 
 
 def test_extract_bad_file_is_one_line(tmp_path: pathlib.Path) -> None:

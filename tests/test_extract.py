@@ -92,3 +92,32 @@ def test_extraction_invariants(extractor: Extractor, text: str) -> None:
         assert m.start >= last_end  # sorted, never overlapping
         last_end = m.end
         assert 0.0 <= m.score <= 1.0
+
+
+def test_demonyms_only_when_asked(gazetteer, extractor: Extractor) -> None:
+    text = "Japanese and Chinese coast guard ships met; Filipino fishermen watched near Scarborough Shoal."
+    assert not [m for m in extractor.extract(text) if m.demonym]
+    with_demonyms = Extractor(gazetteer, demonyms=True).extract(text)
+    found = {(m.text, m.place_id) for m in with_demonyms if m.demonym}
+    assert found == {("Japanese", "japan"), ("Chinese", "china"), ("Filipino", "philippines")}
+    assert ("Scarborough Shoal", "scarborough-shoal") in {(m.text, m.place_id) for m in with_demonyms}
+    assert all(m.to_json()["demonym"] == m.demonym for m in with_demonyms)
+
+
+def test_demonym_shared_by_territories_goes_to_the_sovereign_country(gazetteer) -> None:
+    mentions = Extractor(gazetteer, demonyms=True).extract("French and American diplomats met.")
+    assert {(m.text, m.place_id) for m in mentions} == {("French", "france"), ("American", "united-states")}
+
+
+def test_small_town_needs_a_locative_cue(extractor: Extractor) -> None:
+    # Howard is a US town of under 100,000 and a common surname: read as a place only
+    # when the text says it is one.
+    bare = extractor.extract("The US film was made with Howard, who directed it.")
+    assert "Howard" not in {m.text for m in bare}
+    located = extractor.extract("The US company opened a plant in Howard, Wisconsin.")
+    assert "Howard" in {m.text for m in located}
+
+
+def test_unknown_name_leaves_the_rest_of_the_document(extractor: Extractor) -> None:
+    text = "Xyzzyville officials met in Manila to discuss Scarborough Shoal."
+    assert {m.place_id for m in extractor.extract(text)} >= {"manila-1701668", "scarborough-shoal"}
