@@ -89,7 +89,7 @@ def main() -> None:
     from geotext import GeoText
 
     from geomap.extraction import Extractor
-    from geomap.names import fold_punctuation
+    from geomap.names import fold_for_matching
 
     extractor = Extractor()
     keywords = [extractor._patterns[i] for i in extractor._latin_ids]
@@ -103,7 +103,7 @@ def main() -> None:
         "geomap": run("geomap extract", extractor.extract, args.corpus, min_bytes),
         "bare": run(
             "bare ahocorasick-rs",
-            lambda t: bare.find_matches_as_indexes(fold_punctuation(t), overlapping=True),
+            lambda t: bare.find_matches_as_indexes(fold_for_matching(t), overlapping=True),
             args.corpus,
             min_bytes,
         ),

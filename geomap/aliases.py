@@ -15,6 +15,7 @@ from collections.abc import Collection
 from typing import Any
 
 from geomap import hanzi, lexicon
+from geomap.names import fold_for_matching
 
 __all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_hangul", "is_latin"]
 
@@ -100,7 +101,8 @@ def build_match_table(
     targets: dict[str, list[int]] = {}
 
     def add(name: str, position: int) -> None:
-        bucket = targets.setdefault(name, [])
+        # Looked for as folded ("Yarmuk" for "Yarmūk"): the extractor folds the text alike.
+        bucket = targets.setdefault(fold_for_matching(name), [])
         if position not in bucket:
             bucket.append(position)
 
@@ -128,6 +130,6 @@ def build_match_table(
             if alt != city["name"] and _matchable_city_name(alt, own, population, people):
                 add(alt, offset + j)
     for phrase in not_places:
-        targets[phrase] = [BLOCK]
+        targets[fold_for_matching(phrase)] = [BLOCK]
     patterns = sorted(targets)
     return patterns, [targets[p] for p in patterns]

@@ -1,19 +1,23 @@
 """Find the places a text names: one automaton pass, then a careful reader's rules.
 
 1. One Aho-Corasick scan over the text finds every known name (linear in the text, not a
-   regular expression per name); punctuation is folded first, one character for one, so
-   offsets hold in the original text.
+   regular expression per name). Punctuation and Latin diacritics are folded first, one
+   character for one ("Yarmūk" meets "Yarmuk"), so offsets hold in the original text.
 2. A name counts only at word boundaries, except in Chinese and Japanese, which put no
    spaces between words (and Korean, which attaches particles after a name).
 3. The longest name wins an overlap ("South China Sea" over "China"; "Asia-Pacific
    Economic Cooperation", a not-a-place phrase, over "Asia-Pacific").
-4. Names inside organisations, people and events are dropped ("Bank of America",
-   "George Washington", "Air China", "Treaty of Utrecht").
+4. Names inside the names of people, organisations, events and documents are dropped:
+   "Mr Kennedy", "Michael Moore", "Victoria Hamilton", "Bank of America", "Permanent
+   Mission of Vietnam", “Territorial Integrity of Ukraine”, 中國海警, 《…》 titles.
 5. Each remaining name picks one place by prior (country, curated record, capital, city
-   size) and context (the countries the text names); a weak city with no support is
-   dropped, and every mention reports its score.
+   size) and context (the countries the text names, nearby places, "Atlanta, Georgia").
+   A weak reading (a province, a town under 100,000, a town named like many people) needs
+   a word that says it is a place ("in Banihal", "Newport-based", "Gurdaspur district");
+   a name with no reading strong enough is dropped, and every mention reports its score.
 6. Capitals used for their governments ("Beijing said", "Tokyo remains on alert") are
-   flagged ``metonym``; a mention records whose name the text used (Diaoyu: China's).
+   flagged ``metonym``; a mention records whose name the text used (Diaoyu: China's);
+   on request, demonyms ("Japanese") count as mentions of their countries.
 
 The extractor is a pure function of the text and the prepared gazetteer, so it runs
 unchanged in worker processes.
@@ -30,7 +34,7 @@ from typing import Any
 
 from geomap.aliases import BLOCK, OTHER_SCRIPT, is_cjk, is_hangul
 from geomap.gazetteer import Gazetteer, Place
-from geomap.names import fold_punctuation
+from geomap.names import fold_for_matching
 
 __all__ = ["Extractor", "Mention", "extract"]
 
@@ -140,11 +144,12 @@ _SUFFIX = re.compile(
 # Administrative words written after a name in Chinese, Japanese and Korean (東京都, 冲绳县,
 # 서귀포시); one character, except Korean's longer forms and "main island" (本島).
 _CJK_SUFFIX = re.compile(r"(?:本島|本岛|특별자치도|특별자치시|특별시|광역시|[都府県县縣省市区區郡鎮镇]|시|군)")
-# Organisations written as a place name and a noun, with no space: coast guard, embassy,
-# consulate, airline, bank, university, daily newspaper, news agency.
+# Organisations written as a place name and a noun, with no space (coast guard, embassy,
+# consulate, airline, bank, university, daily newspaper, news agency, "stationed in"), and
+# the "-style" adjective (中国式, 일본식 표현 "the Japanese-style name"): not mentions.
 _CJK_ORG_AFTER = re.compile(
-    r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|"
-    r"대사관|영사관|항공|은행|대학|일보|통신)"
+    r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|式|"
+    r"대사관|영사관|항공|은행|대학|일보|통신|주재|식(?![량물품당]))"
 )
 _NO_SUFFIX = frozenset(("sea", "ocean", "strait", "gulf", "river", "lake", "line"))
 _CJK_STATE = re.compile(r"(?:共和国|共和國|王国|王國)")
@@ -348,7 +353,7 @@ class Extractor:
         return self._extract_window(text, start, end)
 
     def _extract_window(self, text: str, start: int, end: int) -> list[Mention]:
-        folded = fold_punctuation(text[start:end])
+        folded = fold_for_matching(text[start:end])
         spans = [s for s in self._candidate_spans(folded, start) if not self._inside_name(text, s)]
         if not spans:
             return []
@@ -370,7 +375,7 @@ class Extractor:
             limit = chosen[k + 1][0][0] if k + 1 < len(chosen) else end
             kind = self._info(position).kind
             if limit > span[1] and kind not in _NO_SUFFIX:
-                span = self._with_suffix(text, span, limit, kind == "country")
+                span = _with_suffix(text, span, limit, kind)
             mentions.append(self._mention(text, span, position, confidence))
         return mentions
 
@@ -399,28 +404,6 @@ class Extractor:
             after_city = self._appositive_country(text, spans[before], first[before], span) if before >= 0 else None
             region = self._region_country(text, span, spans[after], first[after]) if after >= 0 else None
             first[i] = self._resolve(text, span, settled, proximity, after_city, region)
-
-    def _with_suffix(self, text: str, span: _Span, limit: int, country: bool) -> _Span:
-        """Return the span with the generic word that ends the place's name in the text.
-
-        "Ishigaki City", "Essequibo Region", "Nansha islands", 东京都, 宜蘭縣, 서귀포시: the
-        word is part of the name as written, though the gazetteer lists the name without it.
-        A country takes only "Republic" written after it (菲律宾共和国); seas take nothing.
-        """
-        start, end, pi = span
-        last = text[end - 1]
-        spaceless = is_cjk(last) or is_hangul(last)
-        if country:
-            suffix = _CJK_STATE.match(text, end, limit) if spaceless else None
-        elif spaceless:
-            suffix = _CJK_SUFFIX.match(text, end, limit)
-        elif text.startswith(" ", end):
-            suffix = _SUFFIX.match(text, end, limit)
-            if suffix is not None and suffix.end() < len(text) and text[suffix.end()].isalnum():
-                suffix = None
-        else:
-            suffix = None
-        return span if suffix is None else (start, suffix.end(), pi)
 
     def _appositive_country(
         self, text: str, previous: _Span, reading: tuple[int, float] | None, span: _Span
@@ -518,7 +501,9 @@ class Extractor:
             if _CJK_ORG_AFTER.match(text, end, end + 6):
                 return True  # 中國海警 (the China Coast Guard), 일본대사관 (Japan's embassy)
             opened = text.rfind("《", max(0, start - 80), start)
-            return opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[end : end + 80]
+            if opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[end : end + 80]:
+                return True  # inside a document's title: 《中华人民共和国政府关于…的立场文件》
+            return _in_slogan(text, start, end)  # “一个中国”原则: a policy's name
         spaced = start > 0 and text[start - 1] == " "
         if spaced and _inside_org_name(text, start):
             return True  # "Permanent Mission of Vietnam", "Treaty of Utrecht"
@@ -529,6 +514,8 @@ class Extractor:
         capital_after = end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
         if capital_after and _ORG_AFTER.match(text, end, end + 40):
             return True
+        if text.startswith((" process", " format"), end):
+            return True  # "the Brussels process", "the Normandy format": a negotiation's name
         if (
             start >= 2
             and text[start - 1] == "-"
@@ -871,6 +858,57 @@ def _inside_org_name(text: str, start: int) -> bool:
     return False
 
 
+def _with_suffix(text: str, span: _Span, limit: int, kind: str) -> _Span:
+    """Return the span with the generic word that ends the place's name in the text.
+
+    "Ishigaki City", "Essequibo Region", "Nansha islands", 东京都, 宜蘭縣, 서귀포시: the
+    word is part of the name as written, though the gazetteer lists the name without it.
+    A country takes only "Republic" written after it (菲律宾共和国); seas take nothing.
+    """
+    start, end, pi = span
+    last = text[end - 1]
+    spaceless = is_cjk(last) or is_hangul(last)
+    if kind == "country":
+        suffix = _CJK_STATE.match(text, end, limit) if spaceless else None
+    elif spaceless:
+        suffix = _CJK_SUFFIX.match(text, end, limit)
+    elif text.startswith(" ", end):
+        suffix = _SUFFIX.match(text, end, limit)
+        if suffix is not None and suffix.end() < len(text) and text[suffix.end()].isalnum():
+            suffix = None
+        elif (
+            suffix is not None
+            and suffix.group().lower().startswith(" island")
+            and not _island_agrees(suffix.group(), kind)
+        ):
+            suffix = None  # "Uotsuri, Kuba and Tobise Islands": the plural belongs to the list
+    else:
+        suffix = None
+    return span if suffix is None else (start, suffix.end(), pi)
+
+
+def _island_agrees(word: str, kind: str) -> bool:
+    """Return whether "Island" or "Islands" after a name agrees with the kind of place it names."""
+    plural = word.lower().endswith("islands")
+    return kind == ("island_group" if plural else "island")
+
+
+def _in_slogan(text: str, start: int, end: int) -> bool:
+    """Return whether a name is part of a short quoted phrase in Chinese or Japanese: “一个中国”.
+
+    A quotation of at most six characters that holds more than the name is a slogan or a
+    policy's name; a longer one is reported speech, where names count.
+    """
+    for opening, closing in (("“", "”"), ("「", "」")):
+        opened = text.rfind(opening, max(0, start - 5), start)
+        if opened == -1 or text.rfind(closing, opened, start) != -1:
+            continue
+        closed = text.find(closing, end, end + 5)
+        if closed != -1 and closed - opened - 1 <= 6 and (start - opened - 1) + (closed - end) > 0:
+            return True
+    return False
+
+
 def _near_quote(text: str, start: int, end: int) -> bool:
     """Return whether quotation marks stand within 120 characters on both sides of a name."""
     a = max(0, start - 120)
@@ -923,20 +961,20 @@ def _locative(text: str, start: int, end: int) -> bool:
 def _word_before(text: str, start: int) -> str | None:
     """Return the capitalised word ("George", "Mr.") just before ``text[start]`` and one space.
 
-    The word must start the text or follow a space, "(" or a quote mark; it keeps a final
-    "." ("Mr.", or a sentence's end).
+    The word must follow a space, "(" or a quote mark; it keeps a final "." ("Mr.", or a
+    sentence's end). A word at a line's start is not looked at: a line starts a sentence.
     """
     end = start - 1
-    if not end or not (text[end - 1].islower() or text[end - 1] == "."):
+    if end < 2:
         return None
-    begin = max(text.rfind(" ", max(0, end - 20), end), text.rfind("\n", max(0, end - 20), end)) + 1
-    if begin == 0 and end > 20:
+    begin = text.rfind(" ", end - 21 if end > 21 else 0, end) + 1
+    if begin == 0 and end > 21:
         return None
-    word = text[begin:end].lstrip("(\"'“‘")
-    core = word[:-1] if word.endswith(".") else word
-    if len(core) < 2 or not (
-        "A" <= core[0] <= "Z" and core[1:].isascii() and core[1:].isalpha() and core[1:].islower()
-    ):
+    word = text[begin:end]
+    if word[:1] in ("(", '"', "'", "“", "‘"):
+        word = word[1:]
+    core = word[:-1] if word[-1:] == "." else word
+    if len(core) < 2 or not "A" <= core[0] <= "Z" or not (core[1:].isalpha() and core[1:].islower() and core.isascii()):
         return None
     return word
 
@@ -958,7 +996,7 @@ def _party_names(place: Place) -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {}
     for name in place.names:
         if name.parties:
-            out.setdefault(fold_punctuation(name.name), set()).update(name.parties)
+            out.setdefault(fold_for_matching(name.name), set()).update(name.parties)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
