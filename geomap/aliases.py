@@ -68,7 +68,8 @@ def _matchable_city_name(name: str, own: bool, population: int, people: Collecti
             return True
         if population < _BIG_CITY or name in people:
             return False
-        return " " in name or name.lower() not in lexicon.common_words()  # "Soul" for Seoul
+        common = lexicon.common_words()
+        return not all(word.lower() in common for word in name.split())  # "White House" for Casablanca
     if any(is_cjk(c) or is_hangul(c) for c in name):
         # Two CJK characters occur inside countless other words (向日 "facing the sun" is
         # also Mukō, a town): short names only for very large cities.
@@ -91,20 +92,29 @@ def build_match_table(
     cities: list[dict[str, Any]],
     not_places: list[str],
     people: Collection[str] = (),
-) -> tuple[list[str], list[list[int]]]:
-    """Return the patterns to search for and, for each, the index positions it may mean.
+) -> tuple[list[str], list[list[int]], dict[str, list[int]]]:
+    """Return the patterns to search for, the index positions each may mean, and accent-only readings.
 
     Positions count places first, then cities (as :class:`geomap.gazetteer.Gazetteer`
     numbers them). A not-a-place phrase maps to ``[BLOCK]``. ``people`` are common person
     names, which no city's alternate name may be.
+
+    Names are looked for folded ("Yarmuk" for "Yarmūk"), as the extractor folds the text.
+    Folding can make an accented name an English word or another place's name: Salé and
+    Malé become "Sale" and "Male", Seoul's "Sŏul" becomes "Soul". The third value lists,
+    for such a pattern, the positions that only its accented forms name: the extractor
+    reads them only where the text writes the accent.
     """
     targets: dict[str, list[int]] = {}
+    plain: set[tuple[str, int]] = set()  # (pattern, position) named without folding
 
     def add(name: str, position: int) -> None:
-        # Looked for as folded ("Yarmuk" for "Yarmūk"): the extractor folds the text alike.
-        bucket = targets.setdefault(fold_for_matching(name), [])
+        key = fold_for_matching(name)
+        bucket = targets.setdefault(key, [])
         if position not in bucket:
             bucket.append(position)
+        if key == name:
+            plain.add((key, position))
 
     for i, place in enumerate(places):
         for name, _lang, _parties, _historic, match in place["names"]:
@@ -131,5 +141,12 @@ def build_match_table(
                 add(alt, offset + j)
     for phrase in not_places:
         targets[fold_for_matching(phrase)] = [BLOCK]
+    common = lexicon.common_words()
+    accented: dict[str, list[int]] = {}
+    for key, positions in targets.items():
+        folded_only = [p for p in positions if p != BLOCK and (key, p) not in plain]
+        risky = key.lower() in common or key in people or len(folded_only) < len(positions)
+        if folded_only and risky:
+            accented[key] = folded_only
     patterns = sorted(targets)
-    return patterns, [targets[p] for p in patterns]
+    return patterns, [targets[p] for p in patterns], accented

@@ -318,6 +318,7 @@ class Extractor:
             self._patterns = [*self._patterns, *forms]
             self._targets = [*self._targets, *forms.values()]
             self._latin_ids = [*self._latin_ids, *range(self._demonym_base, len(self._patterns))]
+        self._demonym_end = len(self._patterns)
         self._multi: list[list[int]] = index["multi"]
         self._place_count = len(self.gazetteer._places)
         # Two automata: names in Latin script, built now, and names in every other script,
@@ -336,6 +337,7 @@ class Extractor:
         self._mention_facts: dict[tuple[int, int], tuple[Any, ...]] = {}
         self._base_cache: dict[int, list[tuple[int, _Info, float]]] = {}
         self._context_cache: dict[int, tuple[str | None, tuple[float, float] | None]] = {}
+        self._unaccented = self._unaccented_patterns(index["accented"])
 
     def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Return the place mentions in ``text[start:end]``, in text order.
@@ -354,7 +356,7 @@ class Extractor:
 
     def _extract_window(self, text: str, start: int, end: int) -> list[Mention]:
         folded = fold_for_matching(text[start:end])
-        spans = [s for s in self._candidate_spans(folded, start) if not self._inside_name(text, s)]
+        spans = [s for s in self._candidate_spans(text, folded, start) if not self._inside_name(text, s)]
         if not spans:
             return []
         context = self._context(spans)
@@ -429,6 +431,30 @@ class Extractor:
 
     # -- steps ---------------------------------------------------------------------
 
+    def _unaccented_patterns(self, accented: dict[str, list[int]]) -> dict[int, int]:
+        """Give each pattern with accent-only readings a twin without them, for unaccented text.
+
+        "Sale" in the text is the English town, not Salé; "Salé" is either. The twin is a
+        new pattern id whose readings leave out the accent-only ones (none left: -1).
+        """
+        twins: dict[int, int] = {}
+        position_of = {p: i for i, p in enumerate(self._patterns)} if accented else {}
+        for pattern, only_accented in accented.items():
+            pi = position_of.get(pattern)
+            if pi is None:
+                continue
+            rest = tuple(t for t in self._readings_of(pi) if t not in only_accented)
+            if not rest:
+                twins[pi] = -1
+                continue
+            if not twins or max(twins.values()) < len(self._targets):
+                self._patterns = list(self._patterns)  # the index's list stays as it is
+            twin = len(self._patterns)
+            self._patterns.append(pattern)
+            self._readings[twin] = rest
+            twins[pi] = twin
+        return twins
+
     def _readings_of(self, pi: int) -> tuple[int, ...]:
         """Return the index positions a name may mean (``(BLOCK,)`` for a not-a-place phrase)."""
         readings = self._readings.get(pi)
@@ -466,11 +492,12 @@ class Extractor:
             needed.append(self._other)
         return needed
 
-    def _candidate_spans(self, folded: str, offset: int) -> list[_Span]:
+    def _candidate_spans(self, text: str, folded: str, offset: int) -> list[_Span]:
         """Return the names found at word boundaries, the longest of overlapping ones kept."""
         spans: list[_Span] = []
         n = len(folded)
         patterns = self._patterns
+        unaccented = self._unaccented
         for automaton, ids in self._automata(folded):
             latin = ids is self._latin_ids
             for local, s, e in automaton.find_matches_as_indexes(folded, overlapping=True):
@@ -485,7 +512,12 @@ class Extractor:
                         nxt = folded[e]
                         if nxt.isalnum() or nxt == "_":
                             continue
-                    spans.append((s + offset, e + offset, ids[local]))
+                    pi = ids[local]
+                    if pi in unaccented and text[s + offset : e + offset].isascii():
+                        pi = unaccented[pi]  # "Sale" is not Salé
+                        if pi < 0:
+                            continue
+                    spans.append((s + offset, e + offset, pi))
                 else:
                     pi = ids[local]
                     if _at_boundaries(folded, s, e, patterns[pi]):
@@ -697,7 +729,7 @@ class Extractor:
             facts = self._mention_facts[key] = (place.id, place.name, place.kind, *place.point, place.country, name_of)
         place_id, name, kind, lon, lat, country, name_of = facts
         metonym = self._info(position).capital and _metonym(text, start, end)
-        demonym = pi >= self._demonym_base
+        demonym = self._demonym_base <= pi < self._demonym_end
         return Mention._make(
             text[start:end],
             start,

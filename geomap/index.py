@@ -296,7 +296,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     from geomap.aliases import build_match_table
 
     first_names, person_names = lexicon.first_names(), lexicon.person_names()
-    patterns, targets = build_match_table(places, cities, _not_places(root), person_names | first_names)
+    patterns, targets, accented = build_match_table(places, cities, _not_places(root), person_names | first_names)
     latin_ids = [i for i, p in enumerate(patterns) if is_latin(p)]
     multi: dict[int, int] = {}
     places = [_compact(p) for p in places]
@@ -312,6 +312,8 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         ],
         "multi": [targets[i] for i in sorted(multi, key=multi.__getitem__)],
         "latin_ids": latin_ids,
+        # Readings a folded pattern has only where the text writes the accent (Salé, not "Sale").
+        "accented": accented,
         "demonyms": _demonyms(places, basedata.load_demonyms()),
         # Person names, for telling "Michael Moore" and "Mr Kennedy" from towns.
         "first_names": sorted(first_names),
