@@ -55,11 +55,17 @@ _ORG_HEADS = frozenset(
 )
 _ORG_LINKS = frozenset("of for in on to the and de del".split())
 _TOKEN = re.compile(r"[A-Za-z][\w.'-]*|[^\s\w]")
+# A name followed by up to three capitalised words and the head noun of an organisation's,
+# event's or document's name is part of that name: "Kosovo Force", "South Sudan People's
+# Defence Forces", "North Atlantic Treaty Organization", "Denmark Ministry of Foreign Affairs".
 _ORG_AFTER = re.compile(  # matched at the end of a name, with match(text, pos)
-    r"\s(?:Airlines|Airways|Air\s+Lines|Daily|Times|Post|Herald|Tribune|Journal|Gazette|"
-    r"University|College|Institute|FC|F\.C\.|Stock\s+Exchange|Electric|Motors|Group|"
-    r"Corporation|Corp\b|Inc\b|Ltd\b|Holdings|Bank|Statement|Declaration|Protocol|Accords?|"
-    r"Convention|Agreement|Conference|Summit|Club|Zoo|Airport|Marathon|Open)\b"
+    r"(?:\s[A-Z][\w'’.-]*){0,3}?\s(?:Airlines|Airways|Air\s+Lines|Daily|Times|Post|Herald|Tribune|Journal|"
+    r"Gazette|University|College|Institute|FC|F\.C\.|Stock\s+Exchange|Exchange|Electric|Motors|Group|"
+    r"Corporation|Corp\b|Inc\b|Ltd\b|Holdings|Bank|Statement|Declaration|Protocol|Accords?|Treaty|"
+    r"Convention|Agreement|Conference|Summit|Club|Zoo|Airport|Marathon|Open|Organi[sz]ation|Forces?|"
+    r"Army|Navy|Police|Guard|Ministry|Council|Party|Front|Movement|Commission|Committee|Forum|Union|"
+    r"Company|Fund|Society|Association|Federation|League|Cup|Championships?|Games|Festival|Award|Prize|"
+    r"Service|Agency|Authority|Command)\b"
 )
 _ORG_AIR = re.compile(r"\bAir\s$")
 _NEXT_NAME = re.compile(r" [A-Z][a-z]+\b(?! (?:of|and)\b)")
@@ -143,12 +149,15 @@ _SUFFIX = re.compile(
 )
 # Administrative words written after a name in Chinese, Japanese and Korean (東京都, 冲绳县,
 # 서귀포시); one character, except Korean's longer forms and "main island" (本島).
-_CJK_SUFFIX = re.compile(r"(?:本島|本岛|특별자치도|특별자치시|특별시|광역시|[都府県县縣省市区區郡鎮镇]|시|군)")
+_CJK_SUFFIX = re.compile(
+    r"(?:本島|本岛|直辖区|直轄區|中央辖区|中央轄區|특별자치도|특별자치시|특별시|광역시|[都府県县縣省市区區郡鎮镇]|시|군)"
+)
 # Organisations written as a place name and a noun, with no space (coast guard, embassy,
-# consulate, airline, bank, university, daily newspaper, news agency, "stationed in"), and
-# the "-style" adjective (中国式, 일본식 표현 "the Japanese-style name"): not mentions.
+# consulate, airline, bank, university, daily newspaper, news agency, "stationed in"), the
+# "-style" adjective (中国式, 일본식 표현 "the Japanese-style name") and a strait named after
+# an island (択捉海峡): not mentions of the place.
 _CJK_ORG_AFTER = re.compile(
-    r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|式|"
+    r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|式|海峡|海峽|水道|"
     r"대사관|영사관|항공|은행|대학|일보|통신|주재|식(?![량물품당]))"
 )
 _NO_SUFFIX = frozenset(("sea", "ocean", "strait", "gulf", "river", "lake", "line"))

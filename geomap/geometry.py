@@ -72,7 +72,11 @@ def build(
             geom = _polygons_only(geom)
         return geom
     if spec.type == "marine":
-        return _lookup(marine, spec.ref, "Natural Earth marine polygon name")
+        # "North Pacific Ocean + South Pacific Ocean": Natural Earth splits the oceans.
+        parts = [
+            _lookup(marine, ref.strip(), "Natural Earth marine polygon name") for ref in (spec.ref or "").split(" + ")
+        ]
+        return parts[0] if len(parts) == 1 else shapely.union_all(parts)
     if spec.type == "continent":
         return _lookup(continents or {}, spec.ref, "Natural Earth CONTINENT")
     if spec.type == "points":
@@ -88,7 +92,7 @@ def build(
     return geom
 
 
-def continents(countries: list[dict[str, Any]], tolerance: float = 0.05) -> dict[str, bytes]:
+def continents(countries: list[dict[str, Any]], tolerance: float = 0.02) -> dict[str, bytes]:
     """Return each Natural Earth continent as the simplified union of its countries (WKB)."""
     members: dict[str, list[BaseGeometry]] = {}
     for country in countries:

@@ -347,9 +347,7 @@ def _not_places(root: pathlib.Path) -> list[str]:
 def _attach_aliases(places: list[dict[str, Any]], aliases: list[Any], problems: list[GeodataProblem] | None) -> None:
     """Add aliases.yaml's names to the countries and places they name."""
     by_id = {p["id"]: p for p in places}
-    by_country = {
-        p["country"]: p for p in places if p["adm0"] and p["country"] and p["kind"] in ("country", "territory")
-    }
+    by_country = _country_places(places)
     for alias in aliases:
         target = by_id.get(alias.place) if alias.place else by_country.get(alias.country)
         if target is None:
@@ -453,11 +451,8 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
 
 def _demonyms(places: list[dict[str, Any]], demonyms: dict[str, list[str]]) -> dict[str, int]:
     """Return each demonym with the position of its country: the sovereign one where several share it."""
-    position = {
-        p["country"]: i
-        for i, p in enumerate(places)
-        if p.get("adm0") and p.get("country") and p["kind"] in ("country", "territory")
-    }
+    index_of = {id(p): i for i, p in enumerate(places)}
+    position = {code: index_of[id(p)] for code, p in _country_places(places).items()}
     out = {}
     for form, codes in demonyms.items():
         known = [c for c in codes if c in position]
@@ -483,11 +478,27 @@ def _attach_script_variants(places: list[dict[str, Any]]) -> None:
         place["names"] = place["names"] + extra
 
 
+def _country_places(places: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Return the place that stands for each country code: its own Natural Earth feature.
+
+    Dependencies share their sovereign's code (Ashmore and Cartier Islands: AUS), so the
+    feature whose ADM0_A3 is the code itself wins, then a sovereign country, then the first.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    rank: dict[str, int] = {}
+    for place in places:
+        code = place.get("country")
+        if not (place.get("adm0") and code and place["kind"] in ("country", "territory")):
+            continue
+        score = 0 if place["adm0"] == code else 1 if place["kind"] == "country" else 2
+        if code not in out or score < rank[code]:
+            out[code], rank[code] = place, score
+    return out
+
+
 def _attach_country_names(places: list[dict[str, Any]], names: dict[str, list[str]], lang: str = "und") -> None:
     """Add names by country code to the country places (and Taiwan's record)."""
-    by_country = {
-        p["country"]: p for p in places if p["adm0"] and p["country"] and p["kind"] in ("country", "territory")
-    }
+    by_country = _country_places(places)
     for code, extra in sorted(names.items()):
         target = by_country.get(code)
         if target is None:

@@ -140,12 +140,13 @@ class GeometrySpec(_Strict):
     - ``country_default``: the Natural Earth default-view admin-0 feature whose name is
       ``ref`` ("Northern Cyprus", "Somaliland", "Siachen Glacier"), optionally clipped to
       the German-view country ``within`` (``ref: Russia, within: UKR`` gives Crimea);
-    - ``marine``: the Natural Earth marine polygon named ``ref``;
+    - ``marine``: the Natural Earth marine polygon named ``ref`` (or the union of several
+      joined by " + ": "North Pacific Ocean + South Pacific Ocean");
     - ``points``: small features at ``coordinates`` ([lon, lat] pairs, WGS84), drawn as
       discs of ``radius_km``;
     - ``geojson``: an inline GeoJSON geometry (lon, lat, WGS84);
     - ``continent``: the union of the Natural Earth countries whose ``CONTINENT`` is ``ref``
-      ("Africa", "South America"), simplified to about 5 km.
+      ("Africa", "South America"), simplified to about 2 km.
 
     ``point`` is a representative [lon, lat] inside the place, used for markers and labels.
     """

@@ -26,11 +26,22 @@ INSIDE = [
     ("gaza-strip", (34.4668, 31.5017), "Gaza City"),
     ("western-sahara", (-13.2033, 27.1536), "Laayoune"),
     ("northern-cyprus", (33.3642, 35.1856), "North Nicosia"),
+    ("africa", (36.8219, -1.2921), "Nairobi"),
+    ("south-america", (-58.3816, -34.6037), "Buenos Aires"),
+    ("europe", (2.3522, 48.8566), "Paris"),
+    ("asia", (139.6917, 35.6895), "Tokyo"),
+    ("oceania", (174.7633, -36.8485), "Auckland"),
+    ("north-america", (-99.1332, 19.4326), "Mexico City"),
+    ("urup", (150.0333, 45.9333), "Urup's published position"),
+    ("okinokitaiwa", (123.5442, 25.7811), "Okinokitaiwa's published position"),
 ]
 OUTSIDE = [
     ("crimea", (30.5234, 50.4501), "Kyiv"),
     ("abkhazia", (44.7930, 41.7151), "Tbilisi"),
     ("senkaku-islands", (124.1575, 24.3448), "Ishigaki"),
+    ("africa", (2.3522, 48.8566), "Paris"),
+    ("south-america", (-99.1332, 19.4326), "Mexico City"),
+    ("galilee", (34.7818, 32.0853), "Tel Aviv"),
 ]
 
 
