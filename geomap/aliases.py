@@ -145,7 +145,12 @@ def build_match_table(
     accented: dict[str, list[int]] = {}
     for key, positions in targets.items():
         folded_only = [p for p in positions if p != BLOCK and (key, p) not in plain]
-        risky = key.lower() in common or key in people or len(folded_only) < len(positions)
+        # Short common words are the frequent ones ("Sale", "Male", "Soul"); "Cordoba", a
+        # currency in the word list, is written without its accent far more than as a word.
+        word = len(key) <= 5 and key.lower() in common
+        # A town truly named without the accent (Sale, England) beside Salé, Morocco.
+        plain_town = any(p >= offset and p not in folded_only for p in positions if p != BLOCK)
+        risky = word or key in people or plain_town
         if folded_only and risky:
             accented[key] = folded_only
     patterns = sorted(targets)

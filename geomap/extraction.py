@@ -160,6 +160,7 @@ _CJK_ORG_AFTER = re.compile(
     r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|式|海峡|海峽|水道|"
     r"대사관|영사관|항공|은행|대학|일보|통신|주재|식(?![량물품당]))"
 )
+_PROVINCE_WORDS = (" state", " State", " province", " Province", " prefecture", " Prefecture", " oblast", " Oblast")
 _NO_SUFFIX = frozenset(("sea", "ocean", "strait", "gulf", "river", "lake", "line"))
 _CJK_STATE = re.compile(r"(?:共和国|共和國|王国|王國)")
 _LOCATIVE_AFTER = re.compile(
@@ -343,6 +344,7 @@ class Extractor:
         self._fixed_by_pattern: dict[int, tuple[int, float] | None] = {}
         self._info_cache: dict[int, _Info] = {}
         self._name_facts: dict[int, _NameFacts] = {}
+        self._cues: dict[int, tuple[bool, bool, bool]] = {}
         self._mention_facts: dict[tuple[int, int], tuple[Any, ...]] = {}
         self._base_cache: dict[int, list[tuple[int, _Info, float]]] = {}
         self._context_cache: dict[int, tuple[str | None, tuple[float, float] | None]] = {}
@@ -370,13 +372,14 @@ class Extractor:
             return []
         context = self._context(spans)
         proximity: dict[int, float] = {}
+        memo: dict[tuple[Any, ...], tuple[int, float] | None] = {}
         fixed = self._fixed_by_pattern
         first: list[tuple[int, float] | None] = []
         for span in spans:
             reading = fixed.get(span[2], _UNSET)
             if reading is _UNSET:
                 reading = fixed[span[2]] = self._fixed(span[2])
-            first.append(reading if reading is not None else self._resolve(text, span, context, proximity))
+            first.append(reading if reading is not None else self._resolve(text, span, context, proximity, memo=memo))
         ambiguous = [i for i, span in enumerate(spans) if len(self._readings_of(span[2])) > 1]
         if ambiguous:
             self._second_pass(text, spans, first, context, ambiguous)
@@ -400,21 +403,34 @@ class Extractor:
     ) -> None:
         """Resolve the ambiguous names again, in place, with what the first pass settled.
 
-        The places the first pass found are context for the rest, and "Atlanta, Georgia"
-        names the state of the city before the comma.
+        The places the first pass found are context for the rest: their points, and the
+        countries of the towns named without ambiguity (Lahore: Pakistan, so Punjab is
+        Pakistan's). "Atlanta, Georgia" names the state of the city before the comma, and a
+        province written after a city and a comma is read as one even without "in".
         """
         settled_points = [*context.points, *(self._info(r[0]).point for r in first if r is not None)]
-        settled = _Context(context.countries, tuple(dict.fromkeys(settled_points)))
+        towns = {
+            self._info(r[0]).country
+            for span, r in zip(spans, first, strict=True)
+            if r is not None and len(self._readings_of(span[2])) == 1 and self._info(r[0]).country
+        }
+        settled = _Context(context.countries | towns, tuple(dict.fromkeys(settled_points)))  # type: ignore[operator]
         proximity: dict[int, float] = {}
-        for i in ambiguous:
+        memo: dict[tuple[Any, ...], tuple[int, float] | None] = {}
+        pending = set(ambiguous)
+        pending.update(
+            i for i in range(1, len(spans)) if first[i] is None and _comma_between(text, spans[i - 1], spans[i])
+        )
+        for i in sorted(pending):
             span = spans[i]
             # The reading before this name (as this pass left it) and the one after (as the
             # first pass found it).
             before = next((j for j in range(i - 1, -1, -1) if first[j] is not None), -1)
-            after = next((j for j in range(i + 1, len(spans)) if first[j] is not None), -1)
             after_city = self._appositive_country(text, spans[before], first[before], span) if before >= 0 else None
-            region = self._region_country(text, span, spans[after], first[after]) if after >= 0 else None
-            first[i] = self._resolve(text, span, settled, proximity, after_city, region)
+            region = self._region_country(text, span, spans[i + 1], first[i + 1]) if i + 1 < len(spans) else None
+            first[i] = self._resolve(
+                text, span, settled, proximity, after_city, region, memo, cue=after_city is not None
+            )
 
     def _appositive_country(
         self, text: str, previous: _Span, reading: tuple[int, float] | None, span: _Span
@@ -430,13 +446,22 @@ class Extractor:
     def _region_country(
         self, text: str, span: _Span, following: _Span, reading: tuple[int, float] | None
     ) -> str | None:
-        """Return the country of a state or country just after a name ("Victoria, British Columbia")."""
-        if reading is None:
+        """Return the country of a state or country just after a name ("Victoria, British Columbia").
+
+        The name after the comma counts even if the first pass left it unread, when all its
+        readings that are provinces or countries lie in one country.
+        """
+        if not _comma_between(text, span, following):
             return None
-        info = self._info(reading[0])
-        if info.kind in ("admin1", "country") and text[span[1] : following[0]] == ", ":
-            return info.country or ""
-        return None
+        if reading is not None:
+            info = self._info(reading[0])
+            return (info.country or "") if info.kind in ("admin1", "country") else None
+        countries = {
+            info.country
+            for t in self._readings_of(following[2])
+            if (info := self._info(t)).kind in ("admin1", "country") and info.country
+        }
+        return next(iter(countries)) if len(countries) == 1 else None
 
     # -- steps ---------------------------------------------------------------------
 
@@ -557,13 +582,11 @@ class Extractor:
             return True
         if text.startswith((" process", " format"), end):
             return True  # "the Brussels process", "the Normandy format": a negotiation's name
-        if (
-            start >= 2
-            and text[start - 1] == "-"
-            and text[start - 2].isupper()
-            and (start < 3 or not text[start - 3].isalnum())
-        ):
-            return True  # "T-Mobile", "E-Commerce": a brand, not a place
+        if start >= 2 and text[start - 1] == "-":
+            if text[start - 2].isupper() and (start < 3 or not text[start - 3].isalnum()):
+                return True  # "T-Mobile", "E-Commerce": a brand, not a place
+            if _after_prefix(text, start):
+                return True  # "trans-Atlantic", "pan-African": an adjective (not "Japan-U.S.")
         word = _word_before(text, start) if spaced else None
         if word is not None:
             if word.rstrip(".") in _TITLES:
@@ -635,32 +658,33 @@ class Extractor:
         proximity: dict[int, float],
         after_city: str | None = None,
         region: str | None = None,
+        memo: dict[tuple[Any, ...], tuple[int, float] | None] | None = None,
+        cue: bool = False,
     ) -> tuple[int, float] | None:
         """Return the best reading of a name as (index position, confidence), or None.
 
         ``after_city`` and ``region`` are the countries of a city just before ("Atlanta,
         Georgia") and of a state or country just after ("Victoria, British Columbia").
+        A name repeated in a text with the same cues gets the same answer from ``memo``.
         """
-        start, _end, pi = span
+        start, end, pi = span
+        any_weak, sentence_sensitive, provinces = self._cues_needed(pi)
+        located = any_weak and (cue or _locative(text, start, end))
+        at_sentence_start = sentence_sensitive and _sentence_start(text[max(0, start - 3) : start], 999)
+        province = provinces and text.startswith(_PROVINCE_WORDS, end)  # "Washington state"
+        key = (pi, located, at_sentence_start, after_city, region, province)
+        if memo is not None and key in memo:
+            return memo[key]
         readings = self._readings_of(pi)
-        at_sentence_start: bool | None = None
-        located: bool | None = None
         best = rival = -math.inf
         position = -1
         for t, info, rivalry, weak in self._base(pi):
             score = info.prior
-            if weak:
-                if located is None:
-                    located = _locative(text, start, span[1])
-                if not located:
-                    score -= WEAK
+            if weak and not located:
+                score -= WEAK
             if info.source in ("city", "admin1"):
                 if info.country in context.countries:
                     score += 0.25
-                if at_sentence_start is None:
-                    pattern = self._patterns[pi]
-                    single_word = " " not in pattern and pattern.isascii()
-                    at_sentence_start = single_word and _sentence_start(text[max(0, start - 3) : start], 999)
                 if at_sentence_start:
                     score -= 0.15
             if len(readings) > 1 and context.points:
@@ -672,17 +696,35 @@ class Extractor:
                 score += 0.5
             if region is not None and info.country == region and info.source in ("city", "admin1"):
                 score += 0.5
+            if province and info.source == "admin1":
+                score += 0.5 - rivalry  # "Washington state": no city outranks the state
             score += rivalry
             if score > best or (score == best and t < position):
                 best, rival, position = score, best, t
             elif score > rival:
                 rival = score
-        if best < ACCEPT:
-            return None
-        if len(readings) == 1:
-            rival = 0.0
-        confidence = min(1.0, best) * (0.5 + 0.5 * (best - rival) / best if rival else 1.0)
-        return position, confidence
+        result: tuple[int, float] | None = None
+        if best >= ACCEPT:
+            if len(readings) == 1:
+                rival = 0.0
+            result = position, min(1.0, best) * (0.5 + 0.5 * (best - rival) / best if rival else 1.0)
+        if memo is not None:
+            memo[key] = result
+        return result
+
+    def _cues_needed(self, pi: int) -> tuple[bool, bool, bool]:
+        """Return whether a name has weak readings, town readings a sentence start weakens, and provinces."""
+        cues = self._cues.get(pi)
+        if cues is None:
+            base = self._base(pi)
+            pattern = self._patterns[pi]
+            towns = any(info.source in ("city", "admin1") for _t, info, _r, _w in base)
+            cues = self._cues[pi] = (
+                any(weak for *_, weak in base),
+                towns and " " not in pattern and pattern.isascii(),
+                any(info.source == "admin1" for _t, info, _r, _w in base),
+            )
+        return cues
 
     def _base(self, pi: int) -> list[tuple[int, _Info, float, bool]]:
         """Return each reading of a name with its place facts, rivalry adjustment and weakness.
@@ -928,10 +970,24 @@ def _with_suffix(text: str, span: _Span, limit: int, kind: str) -> _Span:
     return span if suffix is None else (start, suffix.end(), pi)
 
 
+def _comma_between(text: str, first: _Span, second: _Span) -> bool:
+    """Return whether two names stand as "Name, Name" (a place and its province or country)."""
+    return text[first[1] : second[0]] == ", "
+
+
 def _island_agrees(word: str, kind: str) -> bool:
     """Return whether "Island" or "Islands" after a name agrees with the kind of place it names."""
     plural = word.lower().endswith("islands")
     return kind == ("island_group" if plural else "island")
+
+
+def _after_prefix(text: str, start: int) -> bool:
+    """Return whether a name follows the prefix "trans-" or "pan-" (not the end of "Japan-")."""
+    for prefix in ("trans-", "pan-"):
+        a = start - len(prefix)
+        if a >= 0 and text[a:start].lower() == prefix and (a == 0 or not text[a - 1].isalpha()):
+            return True
+    return False
 
 
 def _in_slogan(text: str, start: int, end: int) -> bool:
