@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from geomap import cues
 from geomap.aliases import BLOCK, OTHER_SCRIPT, is_cjk, is_hangul
 from geomap.gazetteer import Gazetteer, Place
 from geomap.names import fold_for_matching
@@ -41,158 +41,6 @@ __all__ = ["Extractor", "Mention", "extract"]
 ACCEPT = 0.45
 WEAK = 0.25  # what a weak reading (a small town, a province) loses without a locative cue
 WINDOW = 50_000  # characters of context a name is read in: longer than almost any article
-# Head nouns of the names of organisations, events and documents, which go on with "of"
-# or "for" and a place: "Permanent Mission of Vietnam", "Treaty of Utrecht", "UN Mission
-# for the Referendum in Western Sahara", "Interim Security Force for Abyei".
-_ORG_HEADS = frozenset(
-    "Treaty Battle Siege Peace Bank University Congress Duke Duchess Earl Marquess Archbishop Bishop "
-    "Museum Institute Authority Ministry Mission Council Office Force Forces Commission Committee Embassy "
-    "Consulate Agency Court Tribunal Assembly Parliament Institution College School Organization "
-    "Organisation Association Federation Department Bureau Corporation Company Party Front Movement Army "
-    "Navy Guard Service Police Secretariat Fund Programme Program Board Centre Center Foundation Academy "
-    "Society Library Chamber Conference Summit Convention Agreement Accord Accords Declaration Protocol "
-    "Charter Friends Integrity".split()
-)
-_ORG_LINKS = frozenset("of for in on to the and de del".split())
-_TOKEN = re.compile(r"[A-Za-z][\w.'-]*|[^\s\w]")
-# A name followed by up to three capitalised words and the head noun of an organisation's,
-# event's or document's name is part of that name: "Kosovo Force", "South Sudan People's
-# Defence Forces", "North Atlantic Treaty Organization", "Denmark Ministry of Foreign Affairs".
-_ORG_AFTER = re.compile(  # matched at the end of a name, with match(text, pos)
-    r"(?:\s[A-Z][\w'’.-]*){0,3}?\s(?:Airlines|Airways|Air\s+Lines|Daily|Times|Post|Herald|Tribune|Journal|"
-    r"Gazette|University|College|Institute|FC|F\.C\.|Stock\s+Exchange|Exchange|Electric|Motors|Group|"
-    r"Corporation|Corp\b|Inc\b|Ltd\b|Holdings|Bank|Statement|Declaration|Protocol|Accords?|Treaty|"
-    r"Convention|Agreement|Conference|Summit|Club|Zoo|Airport|Marathon|Open|Organi[sz]ation|Forces?|"
-    r"Army|Navy|Police|Guard|Ministry|Council|Party|Front|Movement|Commission|Committee|Forum|Union|"
-    r"Company|Fund|Society|Association|Federation|League|Cup|Championships?|Games|Festival|Award|Prize|"
-    r"Service|Agency|Authority|Command)\b"
-)
-_ORG_AIR = re.compile(r"\bAir\s$")
-_NEXT_NAME = re.compile(r" [A-Z][a-z]+\b(?! (?:of|and)\b)")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
-_NAME_PART_OK = {
-    "The",
-    "In",
-    "At",
-    "From",
-    "To",
-    "Of",
-    "And",
-    "On",
-    "By",
-    "For",
-    "With",
-    "As",
-    "But",
-    "Or",
-    "North",
-    "South",
-    "East",
-    "West",
-    "New",
-    "Old",
-    "Upper",
-    "Lower",
-    "Greater",
-    "Central",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Mainland",
-    "Downtown",
-    "Metropolitan",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "Both",
-    "Neither",
-    "Like",
-    "Unlike",
-    "Across",
-    "Around",
-    "Near",
-    "Outside",
-    "Inside",
-    "Beyond",
-    "Via",
-    "Than",
-    "Between",
-}
-# Words before a name that make it a person's: "Mr Kennedy", "President Lincoln".
-_TITLES = frozenset(
-    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady President Minister Premier Chancellor Secretary Judge "
-    "Justice Senator Sen Rep Congressman Congresswoman Governor Gov Mayor General Gen Colonel Col Major "
-    "Maj Lieutenant Lt Captain Capt Admiral Adm Sergeant Sgt Prince Princess King Queen Emperor Empress "
-    "Pope Cardinal Archbishop Bishop Rabbi Imam Sheikh Father Rev Reverend Professor Prof Coach Chairman "
-    "Chairwoman Ambassador Envoy Detective Inspector Constable Officer Agent Saint".split()
-)
-# Words before a name that say it is a place: "in Banihal", "from Bolton".
-_LOCATIVE = frozenset(
-    "in at from near to into outside inside across around toward towards via through throughout within "
-    "off beyond between".split()
-)
-# Capitalised words after a first-name town that keep it a place ("Victoria Falls", not
-# "Victoria Hamilton").
-_FEATURE_AFTER = frozenset(
-    "Harbour Harbor Bay Airport Station Street Road Avenue Square Bridge Park Falls Island Islands River "
-    "Lake Port City County Province State Region District Metropolitan Cathedral Hospital Stadium Arena "
-    "Centre Center Beach Coast Hills Valley Mountains Peak Strait Sea Gulf Canal Dam Hall Palace Castle "
-    "Tower Gardens Market Terminal Metro Council Area Basin Peninsula".split()
-)
-_SUFFIX = re.compile(
-    r" (?:City|Region|District|Prefecture|Province|County|Oblast|Governorate|Municipality|Island|Islands|"
-    r"island|islands|Valley)\b"
-)
-# Administrative words written after a name in Chinese, Japanese and Korean (東京都, 冲绳县,
-# 서귀포시); one character, except Korean's longer forms and "main island" (本島).
-_CJK_SUFFIX = re.compile(
-    r"(?:本島|本岛|直辖区|直轄區|中央辖区|中央轄區|특별자치도|특별자치시|특별시|광역시|[都府県县縣省市区區郡鎮镇]|시|군)"
-)
-# Organisations written as a place name and a noun, with no space (coast guard, embassy,
-# consulate, airline, bank, university, daily newspaper, news agency, "stationed in"), the
-# "-style" adjective (中国式, 일본식 표현 "the Japanese-style name") and a strait named after
-# an island (択捉海峡): not mentions of the place.
-_CJK_ORG_AFTER = re.compile(
-    r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|式|海峡|海峽|水道|"
-    r"대사관|영사관|항공|은행|대학|일보|통신|주재|식(?![량물품당]))"
-)
-_PROVINCE_WORDS = (" state", " State", " province", " Province", " prefecture", " Prefecture", " oblast", " Oblast")
-_NO_SUFFIX = frozenset(("sea", "ocean", "strait", "gulf", "river", "lake", "line"))
-_CJK_STATE = re.compile(r"(?:共和国|共和國|王国|王國)")
-_LOCATIVE_AFTER = re.compile(
-    r"(?:-(?:based|born|headquartered|area)|\s(?:district|province|region|county|prefecture|city|town|"
-    r"village|municipality|area|pass|valley|port|airport|border|oblast|governorate)s?)\b",
-    re.IGNORECASE,
-)
-# "a suburb of Famagusta", "the town of Reading": "of" after a word for a place.
-_PLACE_NOUNS = frozenset(
-    "suburb suburbs outskirts city town village port capital province region district state county centre "
-    "center heart streets people residents mayor governor north south east west northeast northwest "
-    "southeast southwest part parts area areas island islands coast".split()
-)
-_METONYM_VERBS = (
-    "said|says|say|told|tells|has|have|had|is|was|will|would|should|could|may|might|must|can|"
-    "cannot|remains|remained|continues|continued|wants|wanted|warned|warns|accused|accuses|"
-    "announced|announces|rejected|rejects|insisted|insists|urged|urges|denied|denies|claims|"
-    "claimed|sees|saw|views|viewed|regards|regarded|responded|responds|protested|protests|"
-    "opposed|opposes|considers|considered|plans|planned|hopes|hoped|believes|believed|agreed|"
-    "agrees|sent|sends|called|calls|demanded|demands|expressed|expresses|maintains|maintained|"
-    "reiterated|reiterates|vowed|vows|threatened|threatens|imposed|imposes|approved|approves|"
-    "condemned|condemns|welcomed|welcomes|signed|signs|refused|refuses|sought|seeks|argues|"
-    "argued|insisted|objected|objects|appears|appeared|did|does|sanctioned|pledged|pledges"
-)
-_METONYM_AFTER = re.compile(
-    rf"(?:'s?\s+(?:government|foreign\s+ministry|position|stance|officials?|response|decision|claims?)\b|\s+(?:{_METONYM_VERBS})\b)"
-)
-_METONYM_BEFORE = re.compile(
-    r"(?:\b(?:ties|relations|talks|dialogue|negotiations|pressure|tensions|rift|dispute|"
-    r"confrontation|rapprochement|cooperation|alliance|spat|row|deal)\s+(?:with|between)\s+"
-    r"|\bbetween\s+\w+\s+and\s+|\bbetween\s+|\b(?:urged|pressed|warned|criticised|criticized|accused|told)\s+)$"
-)
 
 
 @dataclass(frozen=True)
@@ -299,7 +147,7 @@ class _NameFacts:
     big: bool  # may mean a capital or a city of a million
 
 
-_Span = tuple[int, int, int]  # start, end (in the text), pattern id
+_Span = cues.Span
 _UNSET: Any = object()
 
 
@@ -388,8 +236,8 @@ class Extractor:
         for k, (span, (position, confidence)) in enumerate(chosen):
             limit = chosen[k + 1][0][0] if k + 1 < len(chosen) else end
             kind = self._info(position).kind
-            if limit > span[1] and kind not in _NO_SUFFIX:
-                span = _with_suffix(text, span, limit, kind)
+            if limit > span[1] and kind not in cues.NO_SUFFIX:
+                span = cues.with_suffix(text, span, limit, kind)
             mentions.append(self._mention(text, span, position, confidence))
         return mentions
 
@@ -419,7 +267,7 @@ class Extractor:
         memo: dict[tuple[Any, ...], tuple[int, float] | None] = {}
         pending = set(ambiguous)
         pending.update(
-            i for i in range(1, len(spans)) if first[i] is None and _comma_between(text, spans[i - 1], spans[i])
+            i for i in range(1, len(spans)) if first[i] is None and cues.comma_between(text, spans[i - 1], spans[i])
         )
         for i in sorted(pending):
             span = spans[i]
@@ -451,7 +299,7 @@ class Extractor:
         The name after the comma counts even if the first pass left it unread, when all its
         readings that are provinces or countries lie in one country.
         """
-        if not _comma_between(text, span, following):
+        if not cues.comma_between(text, span, following):
             return None
         if reading is not None:
             info = self._info(reading[0])
@@ -554,7 +402,7 @@ class Extractor:
                     spans.append((s + offset, e + offset, pi))
                 else:
                     pi = ids[local]
-                    if _at_boundaries(folded, s, e, patterns[pi]):
+                    if cues.at_boundaries(folded, s, e, patterns[pi]):
                         spans.append((s + offset, e + offset, pi))
         spans = _longest(spans)
         return [span for span in spans if self._readings_of(span[2])[0] != BLOCK]
@@ -564,32 +412,32 @@ class Extractor:
         start, end, pi = span
         facts = self._name_facts.get(pi) or self._facts(pi)
         if facts.cjk:
-            if _CJK_ORG_AFTER.match(text, end, end + 6):
+            if cues.CJK_ORG_AFTER.match(text, end, end + 6):
                 return True  # 中國海警 (the China Coast Guard), 일본대사관 (Japan's embassy)
             opened = text.rfind("《", max(0, start - 80), start)
             if opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[end : end + 80]:
                 return True  # inside a document's title: 《中华人民共和国政府关于…的立场文件》
-            return _in_slogan(text, start, end)  # “一个中国”原则: a policy's name
+            return cues.in_slogan(text, start, end)  # “一个中国”原则: a policy's name
         spaced = start > 0 and text[start - 1] == " "
-        if spaced and _inside_org_name(text, start):
+        if spaced and cues.inside_org_name(text, start):
             return True  # "Permanent Mission of Vietnam", "Treaty of Utrecht"
-        if _near_quote(text, start, end) and _inside_title(text, start, end):
+        if cues.near_quote(text, start, end) and cues.inside_title(text, start, end):
             return True  # “Territorial Integrity of Ukraine”
-        if spaced and text.endswith("Air ", 0, start) and _ORG_AIR.search(text, max(0, start - 40), start):
+        if spaced and text.endswith("Air ", 0, start) and cues.ORG_AIR.search(text, max(0, start - 40), start):
             return True
         capital_after = end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
-        if capital_after and _ORG_AFTER.match(text, end, end + 40):
+        if capital_after and cues.ORG_AFTER.match(text, end, end + 40):
             return True
         if text.startswith((" process", " format"), end):
             return True  # "the Brussels process", "the Normandy format": a negotiation's name
         if start >= 2 and text[start - 1] == "-":
             if text[start - 2].isupper() and (start < 3 or not text[start - 3].isalnum()):
                 return True  # "T-Mobile", "E-Commerce": a brand, not a place
-            if _after_prefix(text, start):
+            if cues.after_prefix(text, start):
                 return True  # "trans-Atlantic", "pan-African": an adjective (not "Japan-U.S.")
-        word = _word_before(text, start) if spaced else None
+        word = cues.word_before(text, start) if spaced else None
         if word is not None:
-            if word.rstrip(".") in _TITLES:
+            if word.rstrip(".") in cues.TITLES:
                 return True  # "Mr Kennedy", "President Lincoln", "Queen Victoria"
             if word.endswith("."):
                 word = None  # the end of a sentence
@@ -599,18 +447,18 @@ class Extractor:
             return True  # "Michael Moore", "Chris Evans", even at a sentence start
         if not facts.towns:
             return False
-        if word is not None and word not in _NAME_PART_OK:
+        if word is not None and word not in cues.NAME_PART_OK:
             # "George Washington", "Denzel Washington": a capitalised word glued before a
             # town's name, not at a sentence start, makes one longer proper name.
             word_start = start - 1 - len(word)
-            if not _sentence_start(text[max(0, word_start - 20) : word_start], 999):
+            if not cues.sentence_start(text[max(0, word_start - 20) : word_start], 999):
                 return True
         if capital_after:
             # "Victoria Hamilton", "Stanley Gold": a town named like a person, followed by a
             # capitalised word, is a person; "Clay Doss": so is a smaller town's name.
-            surname = _CAPITALISED.match(text, end + 1, end + 40)
-            if surname is not None and surname.group() not in _FEATURE_AFTER:
-                if facts.first_name or (not facts.big and _NEXT_NAME.match(text, end, end + 40)):
+            surname = cues.CAPITALISED.match(text, end + 1, end + 40)
+            if surname is not None and surname.group() not in cues.FEATURE_AFTER:
+                if facts.first_name or (not facts.big and cues.NEXT_NAME.match(text, end, end + 40)):
                     return True
         if text.startswith(" of ", end) and end + 4 < len(text) and text[end + 4].isupper():
             return True  # "University of Lille": the name of something else
@@ -669,9 +517,9 @@ class Extractor:
         """
         start, end, pi = span
         any_weak, sentence_sensitive, provinces = self._cues_needed(pi)
-        located = any_weak and (cue or _locative(text, start, end))
-        at_sentence_start = sentence_sensitive and _sentence_start(text[max(0, start - 3) : start], 999)
-        province = provinces and text.startswith(_PROVINCE_WORDS, end)  # "Washington state"
+        located = any_weak and (cue or cues.locative(text, start, end))
+        at_sentence_start = sentence_sensitive and cues.sentence_start(text[max(0, start - 3) : start], 999)
+        province = provinces and text.startswith(cues.PROVINCE_WORDS, end)  # "Washington state"
         key = (pi, located, at_sentence_start, after_city, region, province)
         if memo is not None and key in memo:
             return memo[key]
@@ -779,7 +627,7 @@ class Extractor:
             name_of = _name_of(place, self._patterns[pi])
             facts = self._mention_facts[key] = (place.id, place.name, place.kind, *place.point, place.country, name_of)
         place_id, name, kind, lon, lat, country, name_of = facts
-        metonym = self._info(position).capital and _metonym(text, start, end)
+        metonym = self._info(position).capital and cues.metonym(text, start, end)
         demonym = self._demonym_base <= pi < self._demonym_end
         return Mention._make(
             text[start:end],
@@ -875,21 +723,6 @@ def _settle(run: list[_Span]) -> list[_Span]:
     return sorted(chosen)
 
 
-def _appositive(text: str, previous: Mention, span: _Span) -> bool:
-    """Return whether a name follows a city as "City, Name" (its state or country)."""
-    return previous.kind == "city" and text[previous.end : span[0]] == ", "
-
-
-def _region_after(text: str, span: _Span, following: Mention) -> bool:
-    """Return whether a name is followed by its state or country ("Victoria, British Columbia")."""
-    return following.kind in ("admin1", "country") and text[span[1] : following.start] == ", "
-
-
-def _metonym(text: str, start: int, end: int) -> bool:
-    """Return whether a capital stands for its government ("Beijing said")."""
-    return bool(_METONYM_AFTER.match(text, end, end + 60) or _METONYM_BEFORE.search(text[max(0, start - 60) : start]))
-
-
 def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield spans of about WINDOW characters that end at a paragraph or line end."""
     a = start
@@ -904,182 +737,6 @@ def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 b = min(end, a + WINDOW)
         yield a, b
         a = b
-
-
-def _at_boundaries(text: str, start: int, end: int, pattern: str) -> bool:
-    """Return whether a match stands as a word (scripts without spaces always do)."""
-    first, last = pattern[0], pattern[-1]
-    if start > 0 and not (is_cjk(first)):
-        prev = text[start - 1]
-        if prev.isalnum() or prev == "_" or (prev == "." and first.isalpha()):
-            return False
-    if end < len(text) and not (is_cjk(last) or is_hangul(last)):
-        nxt = text[end]
-        if nxt.isalnum() or nxt == "_":
-            return False
-    return True
-
-
-def _inside_org_name(text: str, start: int) -> bool:
-    """Return whether a name ends an organisation's, event's or document's name.
-
-    Walks back over capitalised words and linking words ("of", "for", "the", "in") to a
-    head noun followed by "of" or "for": "Ministry of Foreign Affairs of Ukraine", "National
-    Electoral Council of Venezuela"; not "the Security Council in New York".
-    """
-    if not text.endswith((" of ", " for ", " in ", " to ", " the "), 0, start):
-        return False
-    tokens = text[max(0, start - 100) : start].split()
-    following = ""
-    for i in range(len(tokens) - 1, -1, -1):
-        token = tokens[i]
-        if token in _ORG_HEADS:
-            return following in ("of", "for")
-        if not (token in _ORG_LINKS or (token[0].isupper() and token[-1] not in ",;:")):
-            return False
-        following = token
-    return False
-
-
-def _with_suffix(text: str, span: _Span, limit: int, kind: str) -> _Span:
-    """Return the span with the generic word that ends the place's name in the text.
-
-    "Ishigaki City", "Essequibo Region", "Nansha islands", 东京都, 宜蘭縣, 서귀포시: the
-    word is part of the name as written, though the gazetteer lists the name without it.
-    A country takes only "Republic" written after it (菲律宾共和国); seas take nothing.
-    """
-    start, end, pi = span
-    last = text[end - 1]
-    spaceless = is_cjk(last) or is_hangul(last)
-    if kind == "country":
-        suffix = _CJK_STATE.match(text, end, limit) if spaceless else None
-    elif spaceless:
-        suffix = _CJK_SUFFIX.match(text, end, limit)
-    elif text.startswith(" ", end):
-        suffix = _SUFFIX.match(text, end, limit)
-        if suffix is not None and suffix.end() < len(text) and text[suffix.end()].isalnum():
-            suffix = None
-        elif (
-            suffix is not None
-            and suffix.group().lower().startswith(" island")
-            and not _island_agrees(suffix.group(), kind)
-        ):
-            suffix = None  # "Uotsuri, Kuba and Tobise Islands": the plural belongs to the list
-    else:
-        suffix = None
-    return span if suffix is None else (start, suffix.end(), pi)
-
-
-def _comma_between(text: str, first: _Span, second: _Span) -> bool:
-    """Return whether two names stand as "Name, Name" (a place and its province or country)."""
-    return text[first[1] : second[0]] == ", "
-
-
-def _island_agrees(word: str, kind: str) -> bool:
-    """Return whether "Island" or "Islands" after a name agrees with the kind of place it names."""
-    plural = word.lower().endswith("islands")
-    return kind == ("island_group" if plural else "island")
-
-
-def _after_prefix(text: str, start: int) -> bool:
-    """Return whether a name follows the prefix "trans-" or "pan-" (not the end of "Japan-")."""
-    for prefix in ("trans-", "pan-"):
-        a = start - len(prefix)
-        if a >= 0 and text[a:start].lower() == prefix and (a == 0 or not text[a - 1].isalpha()):
-            return True
-    return False
-
-
-def _in_slogan(text: str, start: int, end: int) -> bool:
-    """Return whether a name is part of a short quoted phrase in Chinese or Japanese: “一个中国”.
-
-    A quotation of at most six characters that holds more than the name is a slogan or a
-    policy's name; a longer one is reported speech, where names count.
-    """
-    for opening, closing in (("“", "”"), ("「", "」")):
-        opened = text.rfind(opening, max(0, start - 5), start)
-        if opened == -1 or text.rfind(closing, opened, start) != -1:
-            continue
-        closed = text.find(closing, end, end + 5)
-        if closed != -1 and closed - opened - 1 <= 6 and (start - opened - 1) + (closed - end) > 0:
-            return True
-    return False
-
-
-def _near_quote(text: str, start: int, end: int) -> bool:
-    """Return whether quotation marks stand within 120 characters on both sides of a name."""
-    a = max(0, start - 120)
-    if text.rfind('"', a, start) == -1 and text.rfind("“", a, start) == -1:
-        return False
-    return text.find('"', end, end + 120) != -1 or text.find("”", end, end + 120) != -1
-
-
-def _inside_title(text: str, start: int, end: int) -> bool:
-    """Return whether a name sits inside a quoted title: “Territorial Integrity of Ukraine”.
-
-    The quotation must be on one line and in title case (capitalised words and linking
-    words only) and hold more than the name itself.
-    """
-    line_start = text.rfind("\n", max(0, start - 120), start) + 1
-    before = text[line_start:start]
-    opened = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
-    if opened == -1 or "”" in before[opened:]:
-        return False
-    close = min((i for i in (text.find("”", end, end + 120), text.find('"', end, end + 120)) if i != -1), default=-1)
-    if close == -1 or "\n" in text[end:close]:
-        return False
-    words = _TOKEN.findall(text, line_start + opened + 1, close)
-    inside = [w for w in words if w.isalpha()]
-    if len(inside) < 3 or len(" ".join(inside)) <= end - start + 1:
-        return False
-    return all(w[0].isupper() or w in _ORG_LINKS or w in ("a", "an") for w in inside)
-
-
-def _locative(text: str, start: int, end: int) -> bool:
-    """Return whether the words around a name say it is a place.
-
-    "in Banihal", "from the Bronx", "Newport-based", or a dateline ("BOLTON, England").
-    """
-    if _LOCATIVE_AFTER.match(text, end, end + 20):
-        return True
-    if text.startswith(", ", end) and (start == 0 or text[start - 1] == "\n"):
-        return True
-    before = text[max(0, start - 30) : start].split()
-    if before and before[-1].lower() == "the":
-        before.pop()
-    if not before:
-        return False
-    word = before[-1].lower()
-    if word == "of":
-        return len(before) > 1 and before[-2].lower().strip(",") in _PLACE_NOUNS
-    return word in _LOCATIVE
-
-
-def _word_before(text: str, start: int) -> str | None:
-    """Return the capitalised word ("George", "Mr.") just before ``text[start]`` and one space.
-
-    The word must follow a space, "(" or a quote mark; it keeps a final "." ("Mr.", or a
-    sentence's end). A word at a line's start is not looked at: a line starts a sentence.
-    """
-    end = start - 1
-    if end < 2:
-        return None
-    begin = text.rfind(" ", end - 21 if end > 21 else 0, end) + 1
-    if begin == 0 and end > 21:
-        return None
-    word = text[begin:end]
-    if word[:1] in ("(", '"', "'", "“", "‘"):
-        word = word[1:]
-    core = word[:-1] if word[-1:] == "." else word
-    if len(core) < 2 or not "A" <= core[0] <= "Z" or not (core[1:].isalpha() and core[1:].islower() and core.isascii()):
-        return None
-    return word
-
-
-def _sentence_start(before: str, at: int) -> bool:
-    """Return whether the text just before a word ends a sentence (or is the start)."""
-    head = before[: at if at != 999 else len(before)].rstrip(" \"'“‘(")
-    return not head or head[-1] in ".!?\n:;。！？"
 
 
 def _name_of(place: Place, pattern: str) -> tuple[str, ...]:
