@@ -250,7 +250,7 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['The U.S. and Japan met.', 'Beijing objected.']
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
     begin = start
     for match in _END.finditer(text, start):
         end = match.end()

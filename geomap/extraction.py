@@ -194,7 +194,7 @@ class Extractor:
         self._name_facts: dict[int, _NameFacts] = {}
         self._cues: dict[int, tuple[bool, bool, bool]] = {}
         self._mention_facts: dict[tuple[int, int], tuple[Any, ...]] = {}
-        self._base_cache: dict[int, list[tuple[int, _Info, float]]] = {}
+        self._base_cache: dict[int, list[tuple[int, _Info, float, bool]]] = {}
         self._context_cache: dict[int, tuple[str | None, tuple[float, float] | None]] = {}
         self._unaccented = self._unaccented_patterns(index["accented"])
 

@@ -274,8 +274,8 @@ class Gazetteer:
             kind=p["kind"],
             source=p["source"],
             country=p.get("country"),
-            point=tuple(p["point"]),  # type: ignore[arg-type]
-            bbox=tuple(p.get("bbox") or (*p["point"], *p["point"])),  # type: ignore[arg-type]
+            point=tuple(p["point"]),
+            bbox=tuple(p.get("bbox") or (*p["point"], *p["point"])),
             names=tuple(Name(n[0], n[1], tuple(n[2]), n[3], n[4]) for n in p["names"]),
             wikidata=p.get("wikidata"),
             geonames=p.get("geonames"),

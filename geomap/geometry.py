@@ -111,7 +111,7 @@ def _json(value: Mapping[str, Any]) -> str:
 
 
 def _lookup(layer: Mapping[str, bytes], ref: str | None, what: str) -> BaseGeometry:
-    if ref not in layer:
+    if ref is None or ref not in layer:
         raise GazetteerError(f"geometry.ref: no {what} {ref!r} (see geodata/BASE_NAMES.md)")
     return shapely.from_wkb(layer[ref])
 

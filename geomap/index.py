@@ -421,7 +421,7 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
     words = name.lower().replace("-", " ").split()
     # "Central", "Northern", "Lakes": a division named by ordinary words is not looked for.
     matchable = len(name) >= 4 and not all(w in _GENERIC_WORDS for w in words)
-    names = [(name, "en", [], False, matchable)]
+    names: list[tuple[str, str, list[str], bool, bool]] = [(name, "en", [], False, matchable)]
     if matchable and not name.lower().endswith(kind):
         names.append((f"{name} {kind.title()}", "en", [], False, True))
     if native and native != name:
@@ -608,7 +608,7 @@ def _unique(pid: str, taken: set[str]) -> str:
 
 def _country_names(country: dict[str, Any], have: set[str]) -> list[tuple[str, str, list[str], bool, bool]]:
     """Return a Natural Earth feature's names in every language it carries."""
-    out = []
+    out: list[tuple[str, str, list[str], bool, bool]] = []
     english = [country["name"], country["name_long"], country["formal"], country["abbrev"]]
     english += (country["alt"] or "").split("|") if country["alt"] else []
     for value in english:
