@@ -303,6 +303,8 @@ class Gazetteer:
     def _city(self, j: int, i: int, alternates: tuple[str, ...]) -> Place:
         c = self._cities
         lon, lat = c["lon"][j], c["lat"][j]
+        within = c["within"][j] if "within" in c else -1
+        container = self.place(within) if within >= 0 else None
         return Place(
             id=c["id"][j],
             name=c["name"][j],
@@ -317,6 +319,10 @@ class Gazetteer:
             capital=c["capital"][j],
             region="world",
             geometry_source="geonames",
+            # A town in a disputed territory (Sevastopol in Crimea) carries that territory's
+            # claims: who administers it is not GeoNames' country code.
+            claims=container.claims if container else (),
+            notes=f"in {container.name} ({container.id}), whose claims apply" if container else None,
             index=i,
         )
 

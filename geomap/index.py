@@ -280,8 +280,14 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         )
 
     curated_names = {n[0] for p in places if p["source"] == "curated" for n in p["names"]}
+    same_territory = _curated_by_key(places)
     for state in basedata.load_admin1():
         admin1 = _admin1_place(state, taken)
+        if _is_curated_territory(admin1, same_territory):
+            # Taiwan as a province of China, Crimea as a province of Ukraine, Abkhazia of
+            # Georgia: the source states one side's view as fact. The curated record, with
+            # who administers and who claims it, stands for the territory instead.
+            continue
         # A curated record (Abkhazia, Crimea) is the reviewed reading of a shared name.
         admin1["names"] = [(n, lang, pa, hi, m and n not in curated_names) for n, lang, pa, hi, m in admin1["names"]]
         places.append(admin1)
@@ -321,7 +327,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         "format": INDEX_FORMAT,
         "parties": {code: p.model_dump(mode="json") for code, p in sorted(parties.items())},
         "places": places,
-        "cities": _city_columns(cities),
+        "cities": {**_city_columns(cities), "within": _within_disputed(places, cities)},
         "basemap": basemap,
         "basemap_coarse": basemap_coarse,
         "basemap_json": {
@@ -478,6 +484,27 @@ def _attach_script_variants(places: list[dict[str, Any]]) -> None:
         place["names"] = place["names"] + extra
 
 
+def _curated_by_key(places: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Return the geometries of curated places by the name key of each of their names."""
+    import shapely
+
+    out: dict[str, list[Any]] = {}
+    for place in places:
+        if place["source"] == "curated" and place.get("geometry"):
+            geom = shapely.from_wkb(place["geometry"]).buffer(0.1)
+            for name in {name_key(n[0]) for n in place["names"]}:
+                out.setdefault(name, []).append(geom)
+    return out
+
+
+def _is_curated_territory(admin1: dict[str, Any], curated: dict[str, list[Any]]) -> bool:
+    """Return whether a province is a curated place: the same name, and its point inside."""
+    import shapely
+
+    point = shapely.Point(admin1["point"])
+    return any(geom.contains(point) for geom in curated.get(name_key(admin1["name"]), ()))
+
+
 def _country_places(places: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Return the place that stands for each country code: its own Natural Earth feature.
 
@@ -507,6 +534,54 @@ def _attach_country_names(places: list[dict[str, Any]], names: dict[str, list[st
         for name in extra:
             if name not in have:
                 target["names"].append((name, lang, [], False, True))
+
+
+def _within_disputed(places: list[dict[str, Any]], cities: list[dict[str, Any]]) -> list[int]:
+    """Return, for each city, the position of the smallest disputed territory it lies in (-1: none).
+
+    Areas only (territories, islands, regions), not lines or waters; the smallest holder is
+    the most specific (Srinagar: Indian-administered Jammu and Kashmir, not all of Kashmir).
+    Towns in a hand-drawn territory keep their own country: the outline is too rough to say.
+    """
+    import shapely
+
+    # Only outlines taken from Natural Earth: a hand-drawn one (the occupied parts of Kherson
+    # oblast, good to 5-10 km) would put towns on a front line on the wrong side of it.
+    holders = [
+        (i, shapely.from_wkb(p["geometry"]))
+        for i, p in enumerate(places)
+        if p["source"] == "curated"
+        and p.get("status") in ("active", "dormant")
+        and p["kind"] in ("territory", "island", "island_group", "region", "zone")
+        and p.get("geometry")
+        and p.get("geometry_source") == "natural-earth"
+    ]
+    if not holders:
+        return [-1] * len(cities)
+    tree = shapely.STRtree([geom for _i, geom in holders])
+    points = shapely.points([(c["lon"], c["lat"]) for c in cities])
+    city_idx, holder_idx = tree.query(points, predicate="within")
+    area = [geom.area for _i, geom in holders]
+    best: dict[int, int] = {}
+    for c, h in zip(city_idx.tolist(), holder_idx.tolist(), strict=True):
+        if c not in best or area[h] < area[best[c]]:
+            best[c] = h
+    # A coastal town whose point falls just offshore of the simplified outlines (Famagusta)
+    # goes to a territory within 5 km; a town on land in another country never does.
+    land = shapely.STRtree(
+        [shapely.from_wkb(p["geometry"]) for p in places if p["source"] == "country" and p.get("geometry")]
+    )
+    offshore = [c for c in range(len(cities)) if c not in best]
+    on_land = set(land.query(points[offshore], predicate="within")[0].tolist()) if offshore else set()
+    for k, c in enumerate(offshore):
+        if k not in on_land:
+            near = tree.query_nearest(points[c], max_distance=0.05)
+            if len(near):
+                best[c] = int(near[0])
+    out = [-1] * len(cities)
+    for c, h in best.items():
+        out[c] = holders[h][0]
+    return out
 
 
 def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:

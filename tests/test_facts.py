@@ -131,3 +131,19 @@ def test_antimeridian_geometries_draw_in_one_piece(gazetteer, place_id: str) -> 
     geom = _geometry(gazetteer, place_id)
     minx, _, maxx, _ = unwrap_antimeridian(geom).bounds
     assert maxx - minx < 200, "a band across the map"
+
+
+@pytest.mark.parametrize(
+    ("city", "administers", "claims"),
+    [
+        ("sevastopol-694423", {"RUS"}, {"RUS", "UKR"}),  # in Crimea: Crimea's claims apply
+        ("kyrenia-146412", {"XNC"}, {"XNC", "CYP"}),  # in Northern Cyprus
+        ("taipei-1668341", {"TWN"}, {"TWN", "CHN"}),
+        ("kherson-706448", {"UKR"}, {"UKR"}),  # on the front line: retaken in November 2022
+        ("tokyo-1850147", {"JPN"}, {"JPN"}),
+    ],
+)
+def test_towns_in_disputed_territories_carry_its_claims(gazetteer, city: str, administers: set, claims: set) -> None:
+    state = gazetteer.get(city).state()
+    assert set(state.administered_by) == administers
+    assert set(state.claimants) == claims
