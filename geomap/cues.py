@@ -307,13 +307,21 @@ def inside_title(text: str, start: int, end: int) -> bool:
 def locative(text: str, start: int, end: int) -> bool:
     """Return whether the words around a name say it is a place.
 
-    "in Banihal", "from the Bronx", "Newport-based", or a dateline ("BOLTON, England").
+    "in Banihal", "from the Bronx", "Newport-based", a dateline ("BOLTON, England"), or a
+    list after such a word ("in Srinagar, Anantnag and Baramulla").
     """
     if LOCATIVE_AFTER.match(text, end, end + 20):
         return True
     if text.startswith(", ", end) and (start == 0 or text[start - 1] == "\n"):
         return True
-    before = text[max(0, start - 30) : start].split()
+    before = text[max(0, start - 60) : start].split()
+    if before and before[-1] in ("and", "or") or before and before[-1].endswith(","):
+        # Walk back over the list: "and", "or" and capitalised names ending in commas.
+        i = len(before) - 1
+        while i >= 0 and (before[i] in ("and", "or") or before[i][:1].isupper()) and len(before) - i <= 8:
+            i -= 1
+        if i < len(before) - 1 and i >= 0 and before[i].lower() in LOCATIVE:
+            return True
     if before and before[-1].lower() == "the":
         before.pop()
     if not before:

@@ -194,7 +194,7 @@ class Extractor:
         self._name_facts: dict[int, _NameFacts] = {}
         self._cues: dict[int, tuple[bool, bool, bool]] = {}
         self._mention_facts: dict[tuple[int, int], tuple[Any, ...]] = {}
-        self._base_cache: dict[int, list[tuple[int, _Info, float, bool]]] = {}
+        self._base_cache: dict[int, list[tuple[int, _Info, float, int]]] = {}
         self._context_cache: dict[int, tuple[str | None, tuple[float, float] | None]] = {}
         self._unaccented = self._unaccented_patterns(index["accented"])
 
@@ -529,6 +529,8 @@ class Extractor:
         for t, info, rivalry, weak in self._base(pi):
             score = info.prior
             if weak and not located:
+                if weak == 2 and after_city is None and region is None:
+                    continue
                 score -= WEAK
             if info.source in ("city", "admin1"):
                 if info.country in context.countries:
@@ -574,12 +576,13 @@ class Extractor:
             )
         return cues
 
-    def _base(self, pi: int) -> list[tuple[int, _Info, float, bool]]:
+    def _base(self, pi: int) -> list[tuple[int, _Info, float, int]]:
         """Return each reading of a name with its place facts, rivalry adjustment and weakness.
 
-        A weak reading needs evidence that the text means a place: a province, a town of
-        under 100,000, or a town under a million that shares its name with many people
-        (Jackson, Kennedy, Austin).
+        Weakness 1: the reading loses ``WEAK`` unless a cue says the text means a place (a
+        province; a town of under 100,000). Weakness 2: a town under a million that shares
+        its name with many people (Jackson, Kennedy, Arnold) is read only with a cue, or
+        as "City, Province": the country being named nearby is no evidence about a name.
         """
         base = self._base_cache.get(pi)
         if base is None:
@@ -595,15 +598,7 @@ class Extractor:
                     t,
                     info,
                     _rivalry(info, [o for o in infos if o is not info]) if len(readings) > 1 else 0.0,
-                    latin
-                    and (
-                        info.source == "admin1"
-                        or (
-                            info.source == "city"
-                            and not info.capital
-                            and (info.population < 100_000 or (person and info.population < 1_000_000))
-                        )
-                    ),
+                    _weakness(info, person) if latin else 0,
                 )
                 for t, info in zip(readings, infos, strict=True)
             ]
@@ -644,6 +639,17 @@ class Extractor:
             () if demonym else name_of,
             demonym,
         )
+
+
+def _weakness(info: _Info, person: bool) -> int:
+    """Return how much evidence a reading needs: 0 none, 1 a cue or strong context, 2 a cue."""
+    if info.source == "admin1":
+        return 1
+    if info.source != "city" or info.capital:
+        return 0
+    if person and info.population < 1_000_000:
+        return 2
+    return 1 if info.population < 100_000 else 0
 
 
 def _prior(place: Place) -> float:
