@@ -52,6 +52,8 @@ class Mention:
     point; ``country`` the party code of the country it is or lies in (None for seas,
     regions and disputed places with no single country). ``name_of`` lists the parties
     whose name for the place the text used (Diaoyu: ["CHN"]), empty when neutral.
+    ``demonym`` is true for "Japanese" read as a mention of Japan, which only an extractor
+    made with ``demonyms=True`` reports.
     """
 
     text: str
@@ -369,7 +371,7 @@ class Extractor:
                 import ahocorasick_rs
 
                 latin = set(self._latin_ids)
-                ids = [i for i in range(len(self._patterns)) if i not in latin]
+                ids = [i for i in range(self._demonym_base) if i not in latin]  # the index's own names
                 self._other = (ahocorasick_rs.AhoCorasick([self._patterns[i] for i in ids]), ids)
             needed.append(self._other)
         return needed
