@@ -197,7 +197,7 @@ class Extractor:
         self._cues: dict[int, tuple[bool, bool, bool]] = {}
         self._mention_facts: dict[tuple[int, int], tuple[Any, ...]] = {}
         self._base_cache: dict[int, list[tuple[int, _Info, float, int]]] = {}
-        self._context_cache: dict[int, tuple[str | None, tuple[float, float] | None]] = {}
+        self._context_cache: dict[int, tuple[tuple[str, ...], tuple[float, float] | None]] = {}
         self._unaccented = self._unaccented_patterns(index["accented"])
 
     def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -480,22 +480,29 @@ class Extractor:
         return facts
 
     def _context(self, spans: list[_Span]) -> _Context:
-        """Return what the text names unambiguously: countries, and points, as context."""
+        """Return what the text names unambiguously: countries, and points, as context.
+
+        A disputed territory named without ambiguity counts its parties as countries of the
+        text: a story on Kosovo makes its towns (XKX) likelier, one on Crimea Ukraine's and
+        Russia's.
+        """
         countries: set[str] = set()
         points: dict[tuple[float, float], None] = {}
         for _s, _e, pi in spans:
             cached = self._context_cache.get(pi)
             if cached is None:
-                infos = [self._info(t) for t in self._readings_of(pi)]
+                readings = self._readings_of(pi)
+                infos = [self._info(t) for t in readings]
                 strong = [i for i in infos if i.source in ("country", "curated") and i.country]
+                parties: tuple[str, ...] = (strong[0].country,) if len(strong) == 1 and strong[0].country else ()
+                curated = [t for t, i in zip(readings, infos, strict=True) if i.source == "curated"]
+                if not parties and len(curated) == 1:
+                    state = self.gazetteer.place(curated[0]).state()
+                    parties = tuple(sorted({*state.administered_by, *state.claimants}))
                 single = len(infos) == 1 and infos[0].kind not in ("region", "ocean")
-                cached = self._context_cache[pi] = (
-                    strong[0].country if len(strong) == 1 else None,
-                    infos[0].point if single else None,
-                )
-            country, point = cached
-            if country is not None:
-                countries.add(country)
+                cached = self._context_cache[pi] = (parties, infos[0].point if single else None)
+            parties, point = cached
+            countries.update(parties)
             if point is not None:
                 points[point] = None
         return _Context(frozenset(countries), tuple(points))
