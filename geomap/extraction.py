@@ -240,6 +240,10 @@ class Extractor:
             kind = self._info(position).kind
             if limit > span[1] and kind not in cues.NO_SUFFIX:
                 span = cues.with_suffix(text, span, limit, kind)
+            if self._patterns[span[2]].startswith("the "):
+                # "the Balkans" is looked for with its article (bare "Arctic" is an adjective),
+                # but the mention is the name: "Balkans".
+                span = (span[0] + 4, span[1], span[2])
             mentions.append(self._mention(text, span, position, confidence))
         return mentions
 
