@@ -275,16 +275,20 @@ class Extractor:
         pending.update(
             i for i in range(1, len(spans)) if first[i] is None and cues.comma_between(text, spans[i - 1], spans[i])
         )
-        for i in sorted(pending):
+        before = -1  # the last name read so far, as this pass left it
+        for i in range(len(spans)):
+            if i not in pending:
+                if first[i] is not None:
+                    before = i
+                continue
             span = spans[i]
-            # The reading before this name (as this pass left it) and the one after (as the
-            # first pass found it).
-            before = next((j for j in range(i - 1, -1, -1) if first[j] is not None), -1)
             after_city = self._appositive_country(text, spans[before], first[before], span) if before >= 0 else None
             region = self._region_country(text, span, spans[i + 1], first[i + 1]) if i + 1 < len(spans) else None
             first[i] = self._resolve(
                 text, span, settled, proximity, after_city, region, memo, cue=after_city is not None
             )
+            if first[i] is not None:
+                before = i
 
     def _appositive_country(
         self, text: str, previous: _Span, reading: tuple[int, float] | None, span: _Span
@@ -577,17 +581,17 @@ class Extractor:
 
     def _cues_needed(self, pi: int) -> tuple[bool, bool, bool]:
         """Return whether a name has weak readings, town readings a sentence start weakens, and provinces."""
-        cues = self._cues.get(pi)
-        if cues is None:
+        needed = self._cues.get(pi)
+        if needed is None:
             base = self._base(pi)
             pattern = self._patterns[pi]
             towns = any(info.source in ("city", "admin1") for _t, info, _r, _w in base)
-            cues = self._cues[pi] = (
+            needed = self._cues[pi] = (
                 any(weak for *_, weak in base),
                 towns and " " not in pattern and pattern.isascii(),
                 any(info.source == "admin1" for _t, info, _r, _w in base),
             )
-        return cues
+        return needed
 
     def _base(self, pi: int) -> list[tuple[int, _Info, float, int]]:
         """Return each reading of a name with its place facts, rivalry adjustment and weakness.
@@ -735,9 +739,18 @@ def _longest(spans: list[_Span]) -> list[_Span]:
 
 
 def _settle(run: list[_Span]) -> list[_Span]:
+    """Keep the longest spans of a run of overlapping ones, then the longest that fit around them.
+
+    Linear in the run's extent, so a hostile text of names overlapping end to end (山东山东…)
+    costs no more than its length.
+    """
+    base = run[0][0]
+    taken = bytearray(max(e for _s, e, _p in run) - base)
     chosen: list[_Span] = []
     for span in sorted(run, key=lambda s: (-(s[1] - s[0]), s[0])):
-        if not any(span[0] < c[1] and c[0] < span[1] for c in chosen):
+        a, b = span[0] - base, span[1] - base
+        if not any(taken[a:b]):
+            taken[a:b] = b"\x01" * (b - a)
             chosen.append(span)
     return sorted(chosen)
 
