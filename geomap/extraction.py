@@ -330,7 +330,10 @@ class Extractor:
         new pattern id whose readings leave out the accent-only ones (none left: -1).
         """
         twins: dict[int, int] = {}
-        position_of = {p: i for i, p in enumerate(self._patterns)} if accented else {}
+        if not accented:
+            return twins
+        position_of = {p: i for i, p in enumerate(self._patterns)}
+        self._patterns = list(self._patterns)  # twins are appended; the index's list stays as it is
         for pattern, only_accented in accented.items():
             pi = position_of.get(pattern)
             if pi is None:
@@ -339,8 +342,6 @@ class Extractor:
             if not rest:
                 twins[pi] = -1
                 continue
-            if not twins or max(twins.values()) < len(self._targets):
-                self._patterns = list(self._patterns)  # the index's list stays as it is
             twin = len(self._patterns)
             self._patterns.append(pattern)
             self._readings[twin] = rest
