@@ -10,17 +10,19 @@ exonyms of large cities (Peking, Bombay, Tokio).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection
 from typing import Any
 
-from geomap import hanzi, lexicon
+from geomap import hanzi, lexicon, russian
 from geomap.names import fold_for_matching
 
 __all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_hangul", "is_latin"]
 
 BLOCK = -1  # target of a not-a-place phrase
 _BIG_CITY = 500_000
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 _OTHER_SCRIPT_CITY = 200_000
 _CJK_CITY = 100_000
 _BIG_CJK_CITY = 1_000_000
@@ -80,6 +82,19 @@ def _matchable_city_name(name: str, own: bool, population: int, people: Collecti
     return len(name) >= 3 and (own or population >= _OTHER_SCRIPT_CITY)
 
 
+def _respelling(alt: str, name: str) -> bool:
+    """Return whether an alternate name is an accented main name spelled one letter differently, at the end.
+
+    "Mitrovica" for Mitrovicë: how English and Serbian write a name GeoNames gives in
+    Albanian. Only names with a diacritic: "Radcliffe" for Radcliff is a person in English.
+    """
+    a, b = fold_for_matching(alt), fold_for_matching(name)
+    if name.isascii() or a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5 or not _latin(a):
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= max(len(a), len(b)) - 1
+
+
 def _add_upper(name: str, position: int, add: Any) -> None:
     """Add the all-capitals form of a name, as news datelines write it ("BEIJING, May 3")."""
     upper = name.upper()
@@ -108,13 +123,16 @@ def build_match_table(
     targets: dict[str, list[int]] = {}
     plain: set[tuple[str, int]] = set()  # (pattern, position) named without folding
 
-    def add(name: str, position: int) -> None:
+    def add(name: str, position: int, inflect: bool = True) -> None:
         key = fold_for_matching(name)
         bucket = targets.setdefault(key, [])
         if position not in bucket:
             bucket.append(position)
         if key == name:
             plain.add((key, position))
+        if inflect and _CYRILLIC.search(name):
+            for form in russian.case_forms(name):  # Крыма, Крыму, в Керченском проливе
+                add(form, position, inflect=False)
 
     for i, place in enumerate(places):
         for name, _lang, _parties, _historic, match in place["names"]:
@@ -134,10 +152,14 @@ def build_match_table(
                 for form in hanzi.variants(alt):  # 宜兰 for 宜蘭
                     if _matchable_city_name(form, False, population):
                         add(form, offset + j)
-            # The short form of a longer own name ("Newcastle" for "Newcastle upon Tyne") is
-            # as much the town's own name as the long one.
-            own = city["name"].startswith(alt + " ")
-            if alt != city["name"] and _matchable_city_name(alt, own, population, people):
+            # The short form of a longer own name ("Newcastle" for "Newcastle upon Tyne"), or
+            # the same name spelled a letter differently ("Mitrovica" for Mitrovicë), is as
+            # much the town's own name as the main one.
+            own = city["name"].startswith(alt + " ") or _respelling(alt, city["name"])
+            # A cut-off form ("Hang" for Hangzhou) is an abbreviation, not a name; a letter
+            # less is a spelling ("Basra" for Basrah).
+            truncated = not own and city["name"].startswith(alt) and len(city["name"]) - len(alt) >= 3
+            if alt != city["name"] and not truncated and _matchable_city_name(alt, own, population, people):
                 add(alt, offset + j)
     for phrase in not_places:
         targets[fold_for_matching(phrase)] = [BLOCK]

@@ -261,19 +261,25 @@ def check() -> None:
 
 
 def _name_collisions(index: dict[str, Any]) -> list[Any]:
-    """Return matchable names that two curated records share (an unresolvable collision)."""
+    """Return matchable names that two curated records share (an unresolvable collision).
+
+    A name that each record gives as different parties' name is resolvable: the parties a
+    text names tell which is meant ("East Sea": South Korea's Sea of Japan, Vietnam's South
+    China Sea).
+    """
     from geomap.geodata import GeodataProblem
 
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, frozenset[str]]] = {}
     out = []
     for place in index["places"]:
         if place["source"] != "curated":
             continue
-        for name, _lang, _parties, _historic, match in place["names"]:
+        for name, _lang, parties, _historic, match in place["names"]:
             if not match:
                 continue
-            other = seen.setdefault(name, place["id"])
-            if other != place["id"]:
+            other, other_parties = seen.setdefault(name, (place["id"], frozenset(parties)))
+            by_party = parties and other_parties and other_parties.isdisjoint(parties)
+            if other != place["id"] and not by_party:
                 out.append(
                     GeodataProblem(
                         f"places/{place['id']}.yaml",

@@ -120,24 +120,27 @@ FEATURE_AFTER = frozenset(
 )
 SUFFIX = re.compile(
     r" (?:City|Region|District|Prefecture|Province|County|Oblast|Governorate|Municipality|Island|Islands|"
-    r"island|islands|Valley)\b"
+    r"island|islands|Archipelago|archipelago|Valley)\b"
 )
 # Administrative words written after a name in Chinese, Japanese and Korean (東京都, 冲绳县,
-# 서귀포시); one character, except Korean's longer forms and "main island" (本島).
+# 서귀포시); one character, except Korean's longer forms, "main island" (本島) and "islands"
+# (沖縄群島).
 CJK_SUFFIX = re.compile(
-    r"(?:本島|本岛|直辖区|直轄區|中央辖区|中央轄區|특별자치도|특별자치시|특별시|광역시|[都府県县縣省市区區郡鎮镇]|시|군)"
+    r"(?:本島|本岛|直辖区|直轄區|中央辖区|中央轄區|群島|群岛|특별자치도|특별자치시|특별시|광역시|[都府県县縣省市区區郡鎮镇]|시|군)"
 )
 # Organisations written as a place name and a noun, with no space (coast guard, embassy,
-# consulate, airline, bank, university, daily newspaper, news agency, "stationed in"), the
-# "-style" adjective (中国式, 일본식 표현 "the Japanese-style name") and a strait named after
-# an island (択捉海峡): not mentions of the place.
+# consulate, airline, bank, university, daily newspaper, news agency, broadcaster: 美國之音
+# "Voice of America", 法国国际广播电台 "RFI"; border police; "stationed in"), treaties
+# (サンフランシスコ平和条約), the "-style" adjective (中国式, 일본식 표현), "the X spelling/name"
+# (일본표기, 중국명) and a strait named after an island (択捉海峡): not mentions of the place.
 CJK_ORG_AFTER = re.compile(
     r"(?:海警|大使馆|大使館|领事馆|領事館|航空|银行|銀行|大学|大學|日报|日報|通讯社|通訊社|式|海峡|海峽|水道|"
-    r"대사관|영사관|항공|은행|대학|일보|통신|주재|식(?![량물품당]))"
+    r"之音|之声|之聲|国际广播|國際廣播|广播电台|廣播電台|电视台|電視台|平和条約|条約|条约|條約|边境警察|邊境警察|"
+    r"대사관|영사관|항공|은행|대학|일보|통신|주재|표기|명(?=[\s)）])|식(?![량물품당]))"
 )
 PROVINCE_WORDS = (" state", " State", " province", " Province", " prefecture", " Prefecture", " oblast", " Oblast")
 NO_SUFFIX = frozenset(("sea", "ocean", "strait", "gulf", "river", "lake", "line"))
-CJK_STATE = re.compile(r"(?:共和国|共和國|王国|王國)")
+CJK_STATE = re.compile(r"(?:共和国|共和國|王国|王國|大陆|大陸)")  # 菲律宾共和国, 中国大陸 ("mainland China")
 LOCATIVE_AFTER = re.compile(
     r"(?:-(?:based|born|headquartered|area)|\s(?:district|province|region|county|prefecture|city|town|"
     r"village|municipality|area|pass|valley|port|airport|border|oblast|governorate)s?)\b",
@@ -147,7 +150,8 @@ LOCATIVE_AFTER = re.compile(
 PLACE_NOUNS = frozenset(
     "suburb suburbs outskirts city town village port capital province region district state county centre "
     "center heart streets people residents mayor governor north south east west northeast northwest "
-    "southeast southwest part parts area areas island islands coast".split()
+    "southeast southwest part parts area areas island islands coast cities towns villages regions provinces "
+    "districts".split()
 )
 METONYM_VERBS = (
     "said|says|say|told|tells|has|have|had|is|was|will|would|should|could|may|might|must|can|"
@@ -230,7 +234,7 @@ def with_suffix(text: str, span: Span, limit: int, kind: str) -> Span:
             suffix = None
         elif (
             suffix is not None
-            and suffix.group().lower().startswith(" island")
+            and suffix.group().lower().startswith((" island", " archipelago"))
             and not island_agrees(suffix.group(), kind)
         ):
             suffix = None  # "Uotsuri, Kuba and Tobise Islands": the plural belongs to the list
@@ -239,14 +243,48 @@ def with_suffix(text: str, span: Span, limit: int, kind: str) -> Span:
     return span if suffix is None else (start, suffix.end(), pi)
 
 
+ARABIC_ARTICLES = ("al-", "Al-", "AL-", "el-", "El-")
+PREFIXED_KINDS = frozenset(("city", "admin1", "island", "island_group"))
+# "Islands" written before the name, as French, Spanish, Portuguese and Italian do.
+ISLAND_WORDS = ("îles ", "Îles ", "île ", "Île ", "islas ", "Islas ", "isla ", "Isla ", "ilhas ", "Ilhas ", "isole ")
+
+
+def with_prefix(text: str, span: Span, kind: str) -> Span:
+    """Return the span with a word written before the name that is part of it as written.
+
+    The Arabic article before a town ("Al-Khartoum", "al-Hasakah"); "islands" before a
+    group of islands in the Romance languages ("îles Falkland", "islas Malvinas").
+    """
+    start, end, pi = span
+    if kind in ("city", "admin1"):
+        if start >= 3 and text.startswith(ARABIC_ARTICLES, start - 3) and (start == 3 or not text[start - 4].isalnum()):
+            return (start - 3, end, pi)
+    elif kind in ("island", "island_group") and text[start - 1 : start] == " ":
+        for word in ISLAND_WORDS:
+            a = start - len(word)
+            plural = word.strip().lower() in ("îles", "islas", "ilhas", "isole")
+            agrees = kind == ("island_group" if plural else "island")
+            if agrees and text.startswith(word, a) and (a == 0 or not text[a - 1].isalnum()):
+                return (a, end, pi)
+    return span
+
+
 def comma_between(text: str, first: Span, second: Span) -> bool:
     """Return whether two names stand as "Name, Name" (a place and its province or country)."""
     return text[first[1] : second[0]] == ", "
 
 
+LIST_SEPARATORS = frozenset((", ", ", and ", " and ", ", or ", " or ", "、"))
+
+
+def listed_with(text: str, first: Span, second: Span) -> bool:
+    """Return whether two names stand in one list ("Amritsar, Pathankot, and Ferozepur")."""
+    return text[first[1] : second[0]] in LIST_SEPARATORS
+
+
 def island_agrees(word: str, kind: str) -> bool:
-    """Return whether "Island" or "Islands" after a name agrees with the kind of place it names."""
-    plural = word.lower().endswith("islands")
+    """Return whether "Island", "Islands" or "Archipelago" after a name agrees with the kind of place it names."""
+    plural = word.lower().endswith(("islands", "archipelago"))
     return kind == ("island_group" if plural else "island")
 
 
@@ -271,6 +309,22 @@ def in_slogan(text: str, start: int, end: int) -> bool:
             continue
         closed = text.find(closing, end, end + 5)
         if closed != -1 and closed - opened - 1 <= 6 and (start - opened - 1) + (closed - end) > 0:
+            return True
+    return False
+
+
+# Words that end the title of a law, treaty or declaration: 「中華人民共和国領海及び接続水域に関する法律」.
+CJK_DOCUMENT_END = ("法", "法律", "条約", "条约", "條約", "協定", "协定", "宣言", "憲章", "宪章", "決議", "决议")
+
+
+def in_document_title(text: str, start: int, end: int) -> bool:
+    """Return whether a name is inside a document's title: 《…》, or 「…」 that ends like a law or treaty."""
+    for opening, closing in (("《", "》"), ("「", "」"), ("『", "』")):
+        opened = text.rfind(opening, max(0, start - 80), start)
+        if opened == -1 or text.rfind(closing, opened, start) != -1:
+            continue
+        closed = text.find(closing, end, end + 80)
+        if closed != -1 and (opening == "《" or text.endswith(CJK_DOCUMENT_END, end, closed)):
             return True
     return False
 
@@ -322,6 +376,8 @@ def locative(text: str, start: int, end: int) -> bool:
             i -= 1
         if i < len(before) - 1 and i >= 0 and before[i].lower() in LOCATIVE:
             return True
+        if 0 < i < len(before) - 1 and before[i] == "of" and before[i - 1].lower() in PLACE_NOUNS:
+            return True  # "the regions of Mahbas, Farsia and Smara"
     if before and before[-1].lower() == "the":
         before.pop()
     if not before:

@@ -34,6 +34,7 @@ from typing import Any
 from geomap import cues
 from geomap.aliases import BLOCK, OTHER_SCRIPT, is_cjk, is_hangul
 from geomap.gazetteer import Gazetteer, Place
+from geomap.language import latin_language
 from geomap.names import fold_for_matching
 
 __all__ = ["Extractor", "Mention", "extract"]
@@ -168,14 +169,15 @@ class Extractor:
 
         self.gazetteer = gazetteer or Gazetteer.load()
         index = self.gazetteer._index
-        self._patterns: list[str] = index["patterns"]
+        # A copy: accent twins and other languages' names are appended per extractor.
+        self._patterns: list[str] = list(index["patterns"])
         self._targets: list[int] = index["targets"]
         self._latin_ids: list[int] = index["latin_ids"]
         self._demonym_base = len(self._patterns)
         if demonyms:
             # Demonyms are extra patterns after the index's own, each meaning its country.
             forms = index["demonyms"]
-            self._patterns = [*self._patterns, *forms]
+            self._patterns += forms
             self._targets = [*self._targets, *forms.values()]
             self._latin_ids = [*self._latin_ids, *range(self._demonym_base, len(self._patterns))]
         self._demonym_end = len(self._patterns)
@@ -196,9 +198,11 @@ class Extractor:
         self._name_facts: dict[int, _NameFacts] = {}
         self._cues: dict[int, tuple[bool, bool, bool]] = {}
         self._mention_facts: dict[tuple[int, int], tuple[Any, ...]] = {}
-        self._base_cache: dict[int, list[tuple[int, _Info, float, int]]] = {}
+        self._base_cache: dict[int, list[tuple[int, _Info, float, int, tuple[str, ...]]]] = {}
         self._context_cache: dict[int, tuple[tuple[str, ...], tuple[float, float] | None]] = {}
         self._unaccented = self._unaccented_patterns(index["accented"])
+        self._language_names: dict[str, dict[str, list[int]]] = index.get("language_names", {})
+        self._language_automata: dict[str, tuple[Any, list[int]]] = {}
 
     def extract(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Return the place mentions in ``text[start:end]``, in text order.
@@ -240,6 +244,8 @@ class Extractor:
             kind = self._info(position).kind
             if limit > span[1] and kind not in cues.NO_SUFFIX:
                 span = cues.with_suffix(text, span, limit, kind)
+            if text[span[0] - 1 : span[0]] in ("-", " ") and kind in cues.PREFIXED_KINDS:
+                span = cues.with_prefix(text, span, kind)
             if self._patterns[span[2]].startswith("the "):
                 # "the Balkans" is looked for with its article (bare "Arctic" is an adjective),
                 # but the mention is the name: "Balkans".
@@ -273,7 +279,13 @@ class Extractor:
         memo: dict[tuple[Any, ...], tuple[int, float] | None] = {}
         pending = set(ambiguous)
         pending.update(
-            i for i in range(1, len(spans)) if first[i] is None and cues.comma_between(text, spans[i - 1], spans[i])
+            i
+            for i in range(len(spans))
+            if first[i] is None
+            and (
+                (i > 0 and cues.listed_with(text, spans[i - 1], spans[i]))
+                or (i + 1 < len(spans) and cues.listed_with(text, spans[i], spans[i + 1]))
+            )
         )
         before = -1  # the last name read so far, as this pass left it
         for i in range(len(spans)):
@@ -284,11 +296,22 @@ class Extractor:
             span = spans[i]
             after_city = self._appositive_country(text, spans[before], first[before], span) if before >= 0 else None
             region = self._region_country(text, span, spans[i + 1], first[i + 1]) if i + 1 < len(spans) else None
+            # A town listed beside towns ("Amritsar, Pathankot, and Udhampur") is a town too.
+            listed = (self._listed_kind(text, spans[i - 1], first[i - 1], span) if i > 0 else None) or (
+                self._listed_kind(text, span, first[i + 1], spans[i + 1]) if i + 1 < len(spans) else None
+            )
             first[i] = self._resolve(
-                text, span, settled, proximity, after_city, region, memo, cue=after_city is not None
+                text, span, settled, proximity, after_city, region, memo, cue=after_city is not None, listed=listed
             )
             if first[i] is not None:
                 before = i
+
+    def _listed_kind(self, text: str, a: _Span, reading: tuple[int, float] | None, b: _Span) -> str | None:
+        """Return "city" or "admin1" when two names stand in one list and the other one (``reading``) is one."""
+        if reading is None or not cues.listed_with(text, a, b):
+            return None
+        source = self._info(reading[0]).source
+        return source if source in ("city", "admin1") else None
 
     def _appositive_country(
         self, text: str, previous: _Span, reading: tuple[int, float] | None, span: _Span
@@ -333,7 +356,6 @@ class Extractor:
         if not accented:
             return twins
         position_of = {p: i for i, p in enumerate(self._patterns)}
-        self._patterns = list(self._patterns)  # twins are appended; the index's list stays as it is
         for pattern, only_accented in accented.items():
             pi = position_of.get(pattern)
             if pi is None:
@@ -372,9 +394,12 @@ class Extractor:
             )
         return info
 
-    def _automata(self, folded: str) -> list[tuple[Any, list[int]]]:
-        """Return the automata a text needs, with the pattern ids each one numbers."""
-        needed = [(self._automaton, self._latin_ids)]
+    def _automata(self, folded: str) -> list[tuple[Any, list[int], bool]]:
+        """Return the automata a text needs, with the pattern ids each one numbers and whether they are Latin."""
+        needed = [(self._automaton, self._latin_ids, True)]
+        language = latin_language(folded)
+        if language in self._language_names:
+            needed.append((*self._language_automaton(language), True))
         if not folded.isascii() and OTHER_SCRIPT.search(folded):
             if self._other is None:
                 import ahocorasick_rs
@@ -382,8 +407,22 @@ class Extractor:
                 latin = set(self._latin_ids)
                 ids = [i for i in range(self._demonym_base) if i not in latin]  # the index's own names
                 self._other = (ahocorasick_rs.AhoCorasick([self._patterns[i] for i in ids]), ids)
-            needed.append(self._other)
+            needed.append((*self._other, False))
         return needed
+
+    def _language_automaton(self, language: str) -> tuple[Any, list[int]]:
+        """Return the automaton of a language's own country names ("Serbien"), built when first needed."""
+        built = self._language_automata.get(language)
+        if built is None:
+            import ahocorasick_rs
+
+            names = self._language_names[language]
+            ids = list(range(len(self._patterns), len(self._patterns) + len(names)))
+            for pi, (pattern, positions) in zip(ids, names.items(), strict=True):
+                self._patterns.append(pattern)
+                self._readings[pi] = tuple(positions)
+            built = self._language_automata[language] = (ahocorasick_rs.AhoCorasick(list(names)), ids)
+        return built
 
     def _candidate_spans(self, text: str, folded: str, offset: int) -> list[_Span]:
         """Return the names found at word boundaries, the longest of overlapping ones kept."""
@@ -391,8 +430,7 @@ class Extractor:
         n = len(folded)
         patterns = self._patterns
         unaccented = self._unaccented
-        for automaton, ids in self._automata(folded):
-            latin = ids is self._latin_ids
+        for automaton, ids, latin in self._automata(folded):
             for local, s, e in automaton.find_matches_as_indexes(folded, overlapping=True):
                 if latin:
                     # Inline word-boundary test: Latin names need a non-word character (or
@@ -425,9 +463,8 @@ class Extractor:
         if facts.cjk:
             if cues.CJK_ORG_AFTER.match(text, end, end + 6):
                 return True  # 中國海警 (the China Coast Guard), 일본대사관 (Japan's embassy)
-            opened = text.rfind("《", max(0, start - 80), start)
-            if opened != -1 and text.rfind("》", opened, start) == -1 and "》" in text[end : end + 80]:
-                return True  # inside a document's title: 《中华人民共和国政府关于…的立场文件》
+            if cues.in_document_title(text, start, end):
+                return True  # 《中华人民共和国政府关于…的立场文件》, 「…に関する法律」
             return cues.in_slogan(text, start, end)  # “一个中国”原则: a policy's name
         spaced = start > 0 and text[start - 1] == " "
         if spaced and cues.inside_org_name(text, start):
@@ -526,27 +563,30 @@ class Extractor:
         region: str | None = None,
         memo: dict[tuple[Any, ...], tuple[int, float] | None] | None = None,
         cue: bool = False,
+        listed: str | None = None,
     ) -> tuple[int, float] | None:
         """Return the best reading of a name as (index position, confidence), or None.
 
         ``after_city`` and ``region`` are the countries of a city just before ("Atlanta,
         Georgia") and of a state or country just after ("Victoria, British Columbia").
-        A name repeated in a text with the same cues gets the same answer from ``memo``.
+        ``listed`` is the kind of place ("city", "admin1") the name is listed with: its
+        readings of that kind need no other cue ("Baghdad and Basra": the city, not the
+        province). A name repeated in a text with the same cues gets the same answer from ``memo``.
         """
         start, end, pi = span
         any_weak, sentence_sensitive, provinces = self._cues_needed(pi)
         located = any_weak and (cue or cues.locative(text, start, end))
         at_sentence_start = sentence_sensitive and cues.sentence_start(text[max(0, start - 3) : start], 999)
         province = provinces and text.startswith(cues.PROVINCE_WORDS, end)  # "Washington state"
-        key = (pi, located, at_sentence_start, after_city, region, province)
+        key = (pi, located, at_sentence_start, after_city, region, province, listed)
         if memo is not None and key in memo:
             return memo[key]
         readings = self._readings_of(pi)
         best = rival = -math.inf
         position = -1
-        for t, info, rivalry, weak in self._base(pi):
+        for t, info, rivalry, weak, parties in self._base(pi):
             score = info.prior
-            if weak and not located:
+            if weak and not located and info.source != listed:
                 if weak == 2 and after_city is None and region is None:
                     continue
                 score -= WEAK
@@ -560,6 +600,8 @@ class Extractor:
                 if near is None:
                     near = proximity[t] = _nearness(info, context.points)
                 score += near
+            if parties and not context.countries.isdisjoint(parties):
+                score += 0.25  # "East Sea" in a text on Vietnam is Vietnam's name: the South China Sea
             if after_city is not None and info.source == "admin1" and info.country == after_city:
                 score += 0.5
             if region is not None and info.country == region and info.source in ("city", "admin1"):
@@ -586,16 +628,20 @@ class Extractor:
         if needed is None:
             base = self._base(pi)
             pattern = self._patterns[pi]
-            towns = any(info.source in ("city", "admin1") for _t, info, _r, _w in base)
+            towns = any(info.source in ("city", "admin1") for _t, info, *_ in base)
             needed = self._cues[pi] = (
-                any(weak for *_, weak in base),
+                any(weak for _t, _i, _r, weak, _p in base),
                 towns and " " not in pattern and pattern.isascii(),
-                any(info.source == "admin1" for _t, info, _r, _w in base),
+                any(info.source == "admin1" for _t, info, *_ in base),
             )
         return needed
 
-    def _base(self, pi: int) -> list[tuple[int, _Info, float, int]]:
-        """Return each reading of a name with its place facts, rivalry adjustment and weakness.
+    def _base(self, pi: int) -> list[tuple[int, _Info, float, int, tuple[str, ...]]]:
+        """Return each reading of a name with its place facts, rivalry adjustment, weakness and parties.
+
+        The parties are those whose name for the place the name is, when it means several
+        places: "East Sea" is South Korea's name for the Sea of Japan and Vietnam's for the
+        South China Sea, and a text that names one of them reads it as that party's.
 
         Weakness 1: the reading loses ``WEAK`` unless a cue says the text means a place (a
         province; a town of under 100,000). Weakness 2: a town under a million that shares
@@ -617,6 +663,9 @@ class Extractor:
                     info,
                     _rivalry(info, [o for o in infos if o is not info]) if len(readings) > 1 else 0.0,
                     _weakness(info, person) if latin else 0,
+                    _name_of(self.gazetteer.place(t), pattern)
+                    if len(readings) > 1 and info.source == "curated"
+                    else (),
                 )
                 for t, info in zip(readings, infos, strict=True)
             ]

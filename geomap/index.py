@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pathlib
+import re
 import sys
 import tempfile
 from typing import Any
@@ -29,11 +30,11 @@ from geomap.geodata import (
     load_parties,
     load_places,
 )
-from geomap.names import name_key, slug
+from geomap.names import fold_for_matching, name_key, slug
 
 __all__ = ["build_index", "cache_dir", "index_key", "load_index", "load_names"]
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # Simplification tolerances, in degrees: the stored shapes (about 1 km) and the basemap
 # drawn under offline maps (about 5 km), whose shared borders stay shared.
 STORED_TOLERANCE = 0.01
@@ -55,6 +56,7 @@ _BUILDER_MODULES = (
     "aliases.py",
     "lexicon.py",
     "hanzi.py",
+    "russian.py",
 )
 _NE_KIND = {"Sovereign country": "country", "Country": "country"}
 
@@ -230,6 +232,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
                 geometry_source=record.geometry.source,
             )
         )
+    _add_short_group_names(places)
     taken = {p["id"] for p in places}
 
     for country in countries:
@@ -321,6 +324,9 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         # Readings a folded pattern has only where the text writes the accent (Salé, not "Sale").
         "accented": accented,
         "demonyms": _demonyms(places, basedata.load_demonyms()),
+        # Latin-script country names of other languages ("Serbien", "Royaume-Uni"), matched
+        # only in a text in that language: in English text they are false friends.
+        "language_names": _language_names(places, countries),
         # Person names, for telling "Michael Moore" and "Mr Kennedy" from towns.
         "first_names": sorted(first_names),
         "person_names": sorted(person_names),
@@ -418,7 +424,32 @@ _GENERIC_WORDS = {
     "southwest",
     "western area",
 }
+# The generic part of a Chinese division's name, which running text often leaves out.
+_CJK_GENERIC = re.compile("(?:[壮回]族|维吾尔)?(?:自治区|特别行政区|省)$")
 _NATIVE_SUFFIX = {("JPN", "prefecture"): "県", ("CHN", "province"): "省", ("TWN", "county"): "縣"}
+
+
+def _add_short_group_names(places: list[dict[str, Any]]) -> None:
+    """Add the short form writers use for a group of islands: "Habomai" for "Habomai Islands".
+
+    A short form that is an English word or a person's name ("Cook", "Virgin", "Scattered"),
+    or that is already a name of any curated record (matched or not: "Nansha" is also a
+    district, "Loochoo" the old kingdom), is not taken.
+    """
+    taken = {n[0] for p in places for n in p["names"]}
+    people = lexicon.person_names() | lexicon.first_names()
+    for place in places:
+        if place["kind"] != "island_group":
+            continue
+        for name, lang, parties, historic, match in list(place["names"]):
+            if not match or lang not in ("en", "und") or not name.endswith(" Islands"):
+                continue
+            bare = name[: -len(" Islands")]
+            if len(bare) < 4 or " " in bare or bare.lower() in lexicon.common_words() or bare in people:
+                continue
+            if bare not in taken:
+                taken.add(bare)
+                place["names"].append((bare, lang, parties, historic, True))
 
 
 def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
@@ -438,6 +469,9 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
         suffix = _NATIVE_SUFFIX.get((state["country"], kind))
         if suffix and not native.endswith(suffix) and not is_latin(native):
             names.append((native + suffix, "und", [], False, True))
+        short = native if is_latin(native) else _CJK_GENERIC.sub("", native)
+        if len(short) >= 2 and short != native:
+            names.append((short, "und", [], False, True))  # 海南 for 海南省, 西藏 for 西藏自治区
     lon, lat = state["lon"], state["lat"]
     return {
         **_PLACE_DEFAULTS,
@@ -453,6 +487,34 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
         "notes": f"{kind} ({state['code']})" if state["code"] else kind,
         "geometry_source": "countrystatecity",
     }
+
+
+LANGUAGE_NAME_LANGS = ("de", "es", "fr", "it", "nl", "pt")
+
+
+def _language_names(places: list[dict[str, Any]], countries: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
+    """Return, per language, Natural Earth's Latin-script names of countries with the places they name.
+
+    German names also get their genitive ("Kosovos", "Serbiens"), which German writes
+    where English writes "of Kosovo".
+    """
+    position = {p["adm0"]: i for i, p in enumerate(places) if p.get("adm0") and p["source"] in ("country", "curated")}
+    out: dict[str, dict[str, list[int]]] = {lang: {} for lang in LANGUAGE_NAME_LANGS}
+    for country in countries:
+        target = position.get(country["adm0_a3"])
+        if target is None:
+            continue
+        for lang, value in sorted(country["names"].items()):
+            if lang not in out or not value or not is_latin(value) or len(value) < 4:
+                continue
+            forms = [value]
+            if lang == "de" and not value.endswith(("s", "x", "z", "ß")) and " " not in value:
+                forms.append(value + "s")
+            for form in forms:
+                bucket = out[lang].setdefault(fold_for_matching(form), [])
+                if target not in bucket:
+                    bucket.append(target)
+    return {lang: dict(sorted(names.items())) for lang, names in out.items()}
 
 
 def _demonyms(places: list[dict[str, Any]], demonyms: dict[str, list[str]]) -> dict[str, int]:
@@ -541,12 +603,13 @@ def _within_disputed(places: list[dict[str, Any]], cities: list[dict[str, Any]])
 
     Areas only (territories, islands, regions), not lines or waters; the smallest holder is
     the most specific (Srinagar: Indian-administered Jammu and Kashmir, not all of Kashmir).
-    Towns in a hand-drawn territory keep their own country: the outline is too rough to say.
+    A hand-drawn outline (Abkhazia, the occupied part of Kherson oblast) is good to 5-10 km
+    where it leaves Natural Earth's borders and coasts, so a town counts as inside only when
+    it is farther than ``HAND_DRAWN_MARGIN`` from those drawn lines: Sukhumi and Melitopol
+    are in, Kherson (on the Dnipro, the front line) is not.
     """
     import shapely
 
-    # Only outlines taken from Natural Earth: a hand-drawn one (the occupied parts of Kherson
-    # oblast, good to 5-10 km) would put towns on a front line on the wrong side of it.
     holders = [
         (i, shapely.from_wkb(p["geometry"]))
         for i, p in enumerate(places)
@@ -554,34 +617,59 @@ def _within_disputed(places: list[dict[str, Any]], cities: list[dict[str, Any]])
         and p.get("status") in ("active", "dormant")
         and p["kind"] in ("territory", "island", "island_group", "region", "zone")
         and p.get("geometry")
-        and p.get("geometry_source") == "natural-earth"
+        # A hand-drawn region (Donbas, Mount Hermon) has no edge at all, only a rough extent.
+        and not (p["kind"] == "region" and "natural-earth" not in (p.get("geometry_source") or ""))
     ]
     if not holders:
         return [-1] * len(cities)
+    land_geoms = [shapely.from_wkb(p["geometry"]) for p in places if p["source"] == "country" and p.get("geometry")]
+    land = shapely.STRtree(land_geoms)
+    hand_drawn = ["natural-earth" not in (places[i].get("geometry_source") or "") for i, _geom in holders]
     tree = shapely.STRtree([geom for _i, geom in holders])
     points = shapely.points([(c["lon"], c["lat"]) for c in cities])
     city_idx, holder_idx = tree.query(points, predicate="within")
     area = [geom.area for _i, geom in holders]
+    drawn: dict[int, Any] = {}  # the drawn edges of hand-drawn holders, found when a town needs them
+
+    def clear_of_drawn_edges(h: int, c: int) -> bool:
+        if not hand_drawn[h]:
+            return True
+        if h not in drawn:
+            drawn[h] = _drawn_lines(holders[h][1], land, land_geoms)
+        return bool(drawn[h].is_empty or shapely.distance(points[c], drawn[h]) > HAND_DRAWN_MARGIN)
+
     best: dict[int, int] = {}
     for c, h in zip(city_idx.tolist(), holder_idx.tolist(), strict=True):
+        if not clear_of_drawn_edges(h, c):
+            continue
         if c not in best or area[h] < area[best[c]]:
             best[c] = h
     # A coastal town whose point falls just offshore of the simplified outlines (Famagusta)
     # goes to a territory within 5 km; a town on land in another country never does.
-    land = shapely.STRtree(
-        [shapely.from_wkb(p["geometry"]) for p in places if p["source"] == "country" and p.get("geometry")]
-    )
     offshore = [c for c in range(len(cities)) if c not in best]
     on_land = set(land.query(points[offshore], predicate="within")[0].tolist()) if offshore else set()
     for k, c in enumerate(offshore):
         if k not in on_land:
             near = tree.query_nearest(points[c], max_distance=0.05)
-            if len(near):
+            if len(near) and clear_of_drawn_edges(int(near[0]), c):
                 best[c] = int(near[0])
     out = [-1] * len(cities)
     for c, h in best.items():
         out[c] = holders[h][0]
     return out
+
+
+HAND_DRAWN_MARGIN = 0.12  # degrees, about 10-13 km: more than a hand-drawn outline's error
+
+
+def _drawn_lines(geom: Any, land: Any, land_geoms: list[Any]) -> Any:
+    """Return the parts of an outline's edge that are not Natural Earth borders or coasts."""
+    import shapely
+
+    x0, y0, x1, y1 = geom.bounds
+    box = (x0 - 0.1, y0 - 0.1, x1 + 0.1, y1 + 0.1)
+    known = shapely.union_all([shapely.clip_by_rect(land_geoms[k].boundary, *box) for k in land.query(geom)])
+    return shapely.difference(geom.boundary, shapely.buffer(known, 0.02))
 
 
 def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -140,6 +140,17 @@ def test_antimeridian_geometries_draw_in_one_piece(gazetteer, place_id: str) -> 
         ("kyrenia-146412", {"XNC"}, {"XNC", "CYP"}),  # in Northern Cyprus
         ("taipei-1668341", {"TWN"}, {"TWN", "CHN"}),
         ("kherson-706448", {"UKR"}, {"UKR"}),  # on the front line: retaken in November 2022
+        # Inside hand-drawn outlines, far enough from their drawn edges to be sure:
+        ("sokhumi-611847", {"XAB"}, {"XAB", "GEO"}),
+        ("donetsk-709717", {"RUS"}, {"RUS", "UKR"}),
+        ("melitopol-701404", {"RUS"}, {"RUS", "UKR"}),
+        # Too near a drawn edge (the Dnipro, the Dniester, the front) to say: their own country.
+        ("nova-kakhovka-699839", {"UKR"}, {"UKR"}),
+        ("tiraspol-617239", {"MDA"}, {"MDA"}),
+        ("kramatorsk-704508", {"UKR"}, {"UKR"}),  # in Donbas, which is drawn only roughly
+        # Inside Natural Earth's Kashmir outlines: both sides' claims.
+        ("srinagar-1255634", {"IND"}, {"IND", "PAK"}),
+        ("muzaffarabad-1169607", {"PAK"}, {"PAK", "IND"}),
         ("tokyo-1850147", {"JPN"}, {"JPN"}),
     ],
 )
