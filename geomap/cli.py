@@ -212,7 +212,7 @@ def resolve(names: tuple[str, ...], as_json: bool, as_of: str | None, worldview:
     try:
         gazetteer = Gazetteer.load()
         view, date = validate_view(worldview, as_of, gazetteer)
-        results = []
+        results: list[dict[str, Any]] = []
         for name in names:
             places = gazetteer.resolve(name)
             matches = []
@@ -343,7 +343,7 @@ def stats(as_json: bool) -> None:
             missing["claims"].append(place.id)
         if place.disputed and not any(n.parties for n in place.names):
             missing["names_by_party"].append(place.id)
-    report = {
+    report: dict[str, Any] = {
         "places": len(places),
         "disputed": sum(1 for p in places if p.disputed),
         "by_region": dict(sorted(Counter(p.region for p in places).items())),

@@ -187,7 +187,7 @@ class Gazetteer:
     @property
     def worldviews(self) -> dict[str, dict[str, str | None]]:
         """Return Natural Earth's worldview relabelling: {ADM0_A3: {view: ADM0_A3}}."""
-        return self._index["worldviews"]
+        return self._index["worldviews"]  # type: ignore[no-any-return]
 
     def _repr_html_(self) -> str:
         from html import escape

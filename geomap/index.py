@@ -672,7 +672,7 @@ def _drawn_lines(geom: Any, land: Any, land_geoms: list[Any]) -> Any:
     return shapely.difference(geom.boundary, shapely.buffer(known, 0.02))
 
 
-def _city_columns(cities: list[dict[str, Any]]) -> dict[str, list[Any]]:
+def _city_columns(cities: list[dict[str, Any]]) -> dict[str, Any]:
     """Store cities column by column: 34k small dicts would take most of the load time.
 
     Alternate names are joined with U+001F (unit separator) into one string per city and

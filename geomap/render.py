@@ -19,7 +19,7 @@ import html
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import folium
 import shapely
@@ -126,7 +126,7 @@ class _Raw(Element):
 class _Rendered(MacroElement):
     """A MacroElement whose header/html/script output is inserted as is (see :class:`_Raw`)."""
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's render returns nothing here too
         figure = self.get_root()
         module = self._template.module.__dict__
         for part in ("header", "html", "script"):
@@ -168,7 +168,7 @@ var {{ this.get_name() }} = L.geoJSON({% if this.data_json %}{{ this.data_json }
         name: str = "layer",
         data_json: str | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "geo_layer"
         self.data = data
         self.data_json = data_json
@@ -192,7 +192,7 @@ class _Overlay(_Rendered):
     )
 
     def __init__(self, markup: str, css: str = "") -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "overlay"
         self.markup = markup
         self.css = css
@@ -418,7 +418,7 @@ def _set_assets(fmap: folium.Map, offline: bool) -> None:
     if offline:
         fmap.default_js = []
         fmap.default_css = []
-        header = fmap.get_root().header
+        header = cast(Figure, fmap.get_root()).header
         header.add_child(_Raw(f"<style>{leaflet_css()}</style>"), name="leaflet_css_inline")
         header.add_child(_Raw(f"<script>{leaflet_js()}</script>"), name="leaflet_js_inline")
     else:
@@ -449,7 +449,9 @@ def _add_basemaps(fmap: folium.Map, gazetteer: Gazetteer, shift: float, offline:
     style = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f2efe9", "fillOpacity": 1.0}
     base.add_child(_GeoLayer({}, style, attribution="Natural Earth (public domain)", data_json=data_json))
     fmap.add_child(base)
-    fmap.get_root().header.add_child(_Raw("<style>.leaflet-container{background:#cfe3f1}</style>"), name="sea_bg")
+    cast(Figure, fmap.get_root()).header.add_child(
+        _Raw("<style>.leaflet-container{background:#cfe3f1}</style>"), name="sea_bg"
+    )
 
 
 # -- geometry for display ---------------------------------------------------------------
@@ -608,7 +610,7 @@ def _sentences_html(view: PlaceView, doc: Document, limit: int = 4) -> str:
 
 
 def _title_html(doc: Document, options: MapOptions) -> str:
-    meta = [doc.meta.get(k) for k in ("date", "source") if doc.meta.get(k)]
+    meta = [str(doc.meta[k]) for k in ("date", "source") if doc.meta.get(k)]
     url = _safe_url(doc.meta.get("url"))
     view = (
         "neutral (who administers; claims dashed)"
@@ -660,19 +662,19 @@ def _legend_html(views: Iterable[PlaceView], gazetteer: Gazetteer, options: MapO
         )
     if not rows:
         rows.append('<div class="row">No disputed place named.</div>')
-    view = (
+    view_name = (
         "Neutral view" if options.worldview == "neutral" else f"View of {esc(gazetteer.party_name(options.worldview))}"
     )
     when = options.as_of.isoformat() if options.as_of else "today"
     return (
         '<div class="geomap-legend"><h2>Disputed places</h2>'
         + "".join(rows)
-        + f'<div class="note">{view}; claims as of {esc(when)}. Hatching and dashed outlines mark claims; black-ringed dots mark disputed places at every zoom.</div>'
+        + f'<div class="note">{view_name}; claims as of {esc(when)}. Hatching and dashed outlines mark claims; black-ringed dots mark disputed places at every zoom.</div>'
         + f'<div class="note">{esc(ATTRIBUTION)}</div></div>'
     )
 
 
-def assign_ids(root: Figure) -> None:
+def assign_ids(root: Element) -> None:
     """Give every element an id from its position in the tree (branca's are random)."""
     counter = 0
 

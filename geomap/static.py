@@ -56,7 +56,7 @@ def _patch(geom: Any, **style: Any) -> Any:
         for ring in [polygon.exterior, *polygon.interiors]:
             coords = list(ring.coords)
             vertices += coords
-            codes += [Path.MOVETO] + [Path.LINETO] * (len(coords) - 2) + [Path.CLOSEPOLY]
+            codes += [int(Path.MOVETO)] + [int(Path.LINETO)] * (len(coords) - 2) + [int(Path.CLOSEPOLY)]
     if not vertices:
         return None
     return PathPatch(Path(vertices, codes), **style)

@@ -68,9 +68,9 @@ def thumbnail_svg(views: Sequence[Any], gazetteer: Gazetteer) -> str:
         place = view.place
         admins = view.state.administered_by
         color = gazetteer.party_color(admins[0] if admins else place.country)
-        wkb = gazetteer.geometry_wkb(place)
-        if wkb is not None and place.kind not in ("region", "ocean", "sea", "strait", "gulf"):
-            d = path(shapely.clip_by_rect(display_geometry(shapely.from_wkb(wkb), shift), west, south, east, north))
+        shape = gazetteer.geometry_wkb(place)
+        if shape is not None and place.kind not in ("region", "ocean", "sea", "strait", "gulf"):
+            d = path(shapely.clip_by_rect(display_geometry(shapely.from_wkb(shape), shift), west, south, east, north))
             if d:
                 shapes.append(f'<path d="{d}" fill="{color}" fill-opacity="0.45" stroke="{color}" stroke-width="0.6"/>')
         point = display_geometry(shapely.Point(place.point), shift)
