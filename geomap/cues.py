@@ -388,6 +388,20 @@ def locative(text: str, start: int, end: int) -> bool:
     return word in LOCATIVE
 
 
+# A dateline: a line that opens with a place in capitals, then a comma, a bracket or a dash
+# ("BELGRAD (dpa) -", "LONDRES, 3 janvier").
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{3,}(?: [A-Z][A-Z'-]{3,})?)(?=,| \(| -| \u2013)")
+
+
+def dateline_in_title_case(text: str) -> str:
+    """Return the text with a dateline's capitals in title case, so the place's usual name matches.
+
+    Only the ten-or-so largest cities' capitalised forms are names of their own; "BELGRAD"
+    and "LONDRES" are found as "Belgrad" and "Londres". The text keeps its length.
+    """
+    return DATELINE.sub(lambda m: m.group(1).title(), text)
+
+
 def word_before(text: str, start: int) -> str | None:
     """Return the capitalised word ("George", "Mr.") just before ``text[start]`` and one space.
 

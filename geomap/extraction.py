@@ -220,7 +220,7 @@ class Extractor:
         return self._extract_window(text, start, end)
 
     def _extract_window(self, text: str, start: int, end: int) -> list[Mention]:
-        folded = fold_for_matching(text[start:end])
+        folded = cues.dateline_in_title_case(fold_for_matching(text[start:end]))
         spans = [s for s in self._candidate_spans(text, folded, start) if not self._inside_name(text, s)]
         if not spans:
             return []
@@ -476,8 +476,8 @@ class Extractor:
         capital_after = end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
         if capital_after and cues.ORG_AFTER.match(text, end, end + 40):
             return True
-        if text.startswith((" process", " format"), end):
-            return True  # "the Brussels process", "the Normandy format": a negotiation's name
+        if text.startswith((" process", " format", " Islanders"), end):
+            return True  # "the Brussels process", "the Normandy format": a negotiation's name; people
         if start >= 2 and text[start - 1] == "-":
             if text[start - 2].isupper() and (start < 3 or not text[start - 3].isalnum()):
                 return True  # "T-Mobile", "E-Commerce": a brand, not a place

@@ -95,3 +95,10 @@ def test_russian_case_forms(nominative: str, forms: set[str]) -> None:
 def test_indeclinable_and_foreign_script_names_get_no_case_forms() -> None:
     assert case_forms("Сочи") == []
     assert case_forms("Kyiv") == []
+
+
+def test_a_dateline_in_capitals_is_read_in_the_text_language(extractor: Extractor) -> None:
+    text = "LONDRES (AP) — Le Royaume-Uni a réaffirmé sa souveraineté sur les îles, que l'Argentine réclame dans une lettre."
+    found = _found(extractor, text)
+    assert ("LONDRES", "london-2643743") in found
+    assert ("Royaume-Uni", "united-kingdom") in found
