@@ -26,9 +26,13 @@ ORG_HEADS = frozenset(
     "Organisation Association Federation Department Bureau Corporation Company Party Front Movement Army "
     "Navy Guard Service Police Secretariat Fund Programme Program Board Centre Center Foundation Academy "
     "Society Library Chamber Conference Summit Convention Agreement Accord Accords Declaration Protocol "
-    "Charter Friends Integrity".split()
+    "Charter Friends Integrity "
+    # The same heads in German, French and Spanish ("Tratado de París", "Banque de France").
+    "Tratado Traité Vertrag Acuerdo Abkommen Banco Banque Bank Universidad Université Universität "
+    "Ministerio Ministère Ministerium Embajada Ambassade Botschaft Consejo Conseil Corte Cour".split()
 )
-ORG_LINKS = frozenset("of for in on to the and de del".split())
+ORG_LINKS = frozenset("of for in on to the and de del du des von der la".split())
+ORG_OF = frozenset(("of", "for", "de", "del", "du", "des", "von", "der"))  # the head's linking word
 TOKEN = re.compile(r"[A-Za-z][\w.'-]*|[^\s\w]")
 # A name followed by up to three capitalised words and the head noun of an organisation's,
 # event's or document's name is part of that name: "Kosovo Force", "South Sudan People's
@@ -200,14 +204,16 @@ def inside_org_name(text: str, start: int) -> bool:
     head noun followed by "of" or "for": "Ministry of Foreign Affairs of Ukraine", "National
     Electoral Council of Venezuela"; not "the Security Council in New York".
     """
-    if not text.endswith((" of ", " for ", " in ", " to ", " the "), 0, start):
+    if not text.endswith(
+        (" of ", " for ", " in ", " to ", " the ", " de ", " del ", " du ", " des ", " von ", " der ", " la "), 0, start
+    ):
         return False
     tokens = text[max(0, start - 100) : start].split()
     following = ""
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
         if token in ORG_HEADS:
-            return following in ("of", "for")
+            return following in ORG_OF
         if not (token in ORG_LINKS or (token[0].isupper() and token[-1] not in ",;:")):
             return False
         following = token
