@@ -396,16 +396,21 @@ def locative(text: str, start: int, end: int) -> bool:
 
 # A dateline: a line that opens with a place in capitals, then a comma, a bracket or a dash
 # ("BELGRAD (dpa) -", "LONDRES, 3 janvier").
+DATELINE_REACH = 400  # characters from a story's start where a dateline may stand
 DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{3,}(?: [A-Z][A-Z'-]{3,})?)(?=,| \(| -| \u2013)")
 
 
 def dateline_in_title_case(text: str) -> str:
     """Return the text with a dateline's capitals in title case, so the place's usual name matches.
 
-    Only the ten-or-so largest cities' capitalised forms are names of their own; "BELGRAD"
-    and "LONDRES" are found as "Belgrad" and "Londres". The text keeps its length.
+    Only the largest cities' capitalised forms are names of their own; "BELGRAD" and
+    "LONDRES" are found as "Belgrad" and "Londres". A dateline opens a story, so only the
+    first lines are looked at. The text keeps its length.
     """
-    return DATELINE.sub(lambda m: m.group(1).title(), text)
+    head = text[:DATELINE_REACH]
+    if not any(c.isupper() for c in head[:1]) and "\n" not in head:
+        return text
+    return DATELINE.sub(lambda m: m.group(1).title(), head) + text[DATELINE_REACH:]
 
 
 def word_before(text: str, start: int) -> str | None:

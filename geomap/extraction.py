@@ -115,6 +115,11 @@ class _Context:
     countries: frozenset[str]
     points: tuple[tuple[float, float], ...]
 
+    @functools.cached_property
+    def units(self) -> tuple[tuple[float, float, float], ...]:
+        """The points as unit vectors, computed once per text for every nearness test."""
+        return tuple(_unit_cached(p) for p in self.points)
+
 
 @dataclass(frozen=True)
 class _Info:
@@ -598,7 +603,7 @@ class Extractor:
             if len(readings) > 1 and context.points:
                 near = proximity.get(t)
                 if near is None:
-                    near = proximity[t] = _nearness(info, context.points)
+                    near = proximity[t] = _nearness(info, context.units)
                 score += near
             if parties and not context.countries.isdisjoint(parties):
                 score += 0.25  # "East Sea" in a text on Vietnam is Vietnam's name: the South China Sea
@@ -734,20 +739,18 @@ def _prior(place: Place) -> float:
     return min(0.75, 0.3 + 0.1 * math.log10(max(place.population, 15000) / 15000))
 
 
-def _nearness(info: _Info, points: tuple[tuple[float, float], ...]) -> float:
+def _nearness(info: _Info, units: tuple[tuple[float, float, float], ...]) -> float:
     """Return the support a reading has from the places the text names within 1500 km.
 
-    Georgia near Tbilisi is the country; near Atlanta, the US state.
+    Georgia near Tbilisi is the country; near Atlanta, the US state. ``units`` are the
+    text's places as unit vectors; the reading's own point does not count.
     """
-    x, y, z = info.unit
-    own = info.point
+    x, y, z = own = info.unit
     near = 0
-    for p in points:
-        if p != own:
-            a, b, c = _unit_cached(p)
-            if a * x + b * y + c * z > _NEAR:
-                near += 1
-    return 0.3 * near / len(points)
+    for unit in units:
+        if unit != own and unit[0] * x + unit[1] * y + unit[2] * z > _NEAR:
+            near += 1
+    return 0.3 * near / len(units)
 
 
 _unit_cached = functools.lru_cache(maxsize=65536)(_unit)
