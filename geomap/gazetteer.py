@@ -350,8 +350,8 @@ class Gazetteer:
         """Return the places a name can mean, best first.
 
         Matching ignores case, width, diacritics, a leading "the" and "Island"/"Islands"/
-        "Is." variants. Curated places come first, then countries, seas, and cities by
-        population.
+        "Is." variants. Curated places come first, then countries, seas, and cities; within
+        each, the places whose own name it is, then the largest.
 
         Raises
         ------
@@ -367,7 +367,9 @@ class Gazetteer:
         if not found:
             raise UnknownPlace(f"no place named {name!r}")
         places = [self._with_names(i) for i in dict.fromkeys(found)]
-        return sorted(places, key=lambda p: (_SOURCE_RANK[p.source], -p.population, p.id))
+        # A place whose own name it is comes before one that merely lists it ("Leh" is Leh,
+        # not Le Havre, whose alternate names include it).
+        return sorted(places, key=lambda p: (_SOURCE_RANK[p.source], name_key(p.name) != key, -p.population, p.id))
 
     def _city_matches(self, key: str) -> list[int]:
         blob, starts = self._names["keys"]

@@ -88,3 +88,11 @@ def test_unknown_names_raise(gazetteer: Gazetteer) -> None:
         gazetteer.resolve("Xyzzyland")
     with pytest.raises(UnknownPlace, match="no place named"):
         gazetteer.resolve("   ")
+
+
+@pytest.mark.parametrize(("name", "place_id"), [("Leh", "leh-1264976"), ("Smara", "smara-2461874")])
+def test_a_town_whose_own_name_it_is_comes_before_a_larger_one_that_lists_it(
+    gazetteer: Gazetteer, name: str, place_id: str
+) -> None:
+    """Le Havre and Samara list "Leh" and "Smara" among their alternate names."""
+    assert gazetteer.resolve(name)[0].id == place_id
