@@ -47,6 +47,9 @@ ORG_AFTER = re.compile(  # matched at the end of a name, with match(text, pos)
     r"Service|Agency|Authority|Command)\b"
 )
 ORG_AIR = re.compile(r"\bAir\s$")
+# Particles that begin Dutch, German, Romance and Arabic surnames ("Van Nistelrooy"), and
+# are also the whole names of towns (Van, in Turkey).
+NAME_PARTICLES = frozenset("Van Von De Da Di Du Le La Del Della Dos Ben Bin Abu El Al".split())
 NEXT_NAME = re.compile(r" [A-Z][a-z]+\b(?! (?:of|and)\b)")
 CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
 NAME_PART_OK = {
@@ -416,13 +419,14 @@ def dateline_in_title_case(text: str) -> str:
 def word_before(text: str, start: int) -> str | None:
     """Return the capitalised word ("George", "Mr.") just before ``text[start]`` and one space.
 
-    The word must follow a space, "(" or a quote mark; it keeps a final "." ("Mr.", or a
-    sentence's end). A word at a line's start is not looked at: a line starts a sentence.
+    The word must follow a space, a line break, "(" or a quote mark; it keeps a final "."
+    ("Mr.", or a sentence's end). A paragraph may open with it ("Mr Shiga will...").
     """
     end = start - 1
     if end < 2:
         return None
-    begin = text.rfind(" ", end - 21 if end > 21 else 0, end) + 1
+    low = end - 21 if end > 21 else 0
+    begin = max(text.rfind(" ", low, end), text.rfind("\n", low, end)) + 1
     if begin == 0 and end > 21:
         return None
     word = text[begin:end]

@@ -153,6 +153,7 @@ class _NameFacts:
     towns: bool  # means only cities or provinces
     first_name: bool  # is a common first name ("Victoria", "Stanley")
     big: bool  # may mean a capital or a city of a million
+    short_form: bool  # the first word of its towns' longer names ("Rio"), or a name particle ("Van")
 
 
 _Span = cues.Span
@@ -508,10 +509,15 @@ class Extractor:
                 return True
         if capital_after:
             # "Victoria Hamilton", "Stanley Gold": a town named like a person, followed by a
-            # capitalised word, is a person; "Clay Doss": so is a smaller town's name.
+            # capitalised word, is a person; "Clay Doss": so is a smaller town's name; and
+            # so are "Rio Ferdinand" (Rio for Rio de Janeiro) and "Van Nistelrooy".
             surname = cues.CAPITALISED.match(text, end + 1, end + 40)
             if surname is not None and surname.group() not in cues.FEATURE_AFTER:
-                if facts.first_name or (not facts.big and cues.NEXT_NAME.match(text, end, end + 40)):
+                if (
+                    facts.first_name
+                    or facts.short_form
+                    or (not facts.big and cues.NEXT_NAME.match(text, end, end + 40))
+                ):
                     return True
         if text.startswith(" of ", end) and end + 4 < len(text) and text[end + 4].isupper():
             return True  # "University of Lille": the name of something else
@@ -527,6 +533,8 @@ class Extractor:
             towns=all(i.source in ("city", "admin1") for i in infos),
             first_name=pattern in self._first_names,
             big=any(i.capital or i.population >= 1_000_000 for i in infos),
+            short_form=pattern in cues.NAME_PARTICLES
+            or all(self.gazetteer.place(t).name.startswith(pattern + " ") for t in self._readings_of(pi)),
         )
         return facts
 

@@ -76,6 +76,11 @@ def test_traps_do_not_match(extractor: Extractor, text: str, span: str) -> None:
     assert span not in {m.text for m in extractor.extract(text)}
 
 
+def test_a_title_opening_a_paragraph_still_makes_a_person(extractor: Extractor) -> None:
+    text = "Profits rose.\n\nMr Shiga will nominally serve as chief executive."
+    assert "Shiga" not in {m.text for m in extractor.extract(text)}
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
