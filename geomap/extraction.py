@@ -306,9 +306,9 @@ class Extractor:
             listed = (self._listed_kind(text, spans[i - 1], first[i - 1], span) if i > 0 else None) or (
                 self._listed_kind(text, span, first[i + 1], spans[i + 1]) if i + 1 < len(spans) else None
             )
-            first[i] = self._resolve(
-                text, span, settled, proximity, after_city, region, memo, cue=after_city is not None, listed=listed
-            )
+            if after_city is not None and listed is None:
+                listed = "admin1"  # "Atlanta, Georgia": the state is cued, a town of that name is not
+            first[i] = self._resolve(text, span, settled, proximity, after_city, region, memo, listed=listed)
             if first[i] is not None:
                 before = i
 
@@ -575,7 +575,6 @@ class Extractor:
         after_city: str | None = None,
         region: str | None = None,
         memo: dict[tuple[Any, ...], tuple[int, float] | None] | None = None,
-        cue: bool = False,
         listed: str | None = None,
     ) -> tuple[int, float] | None:
         """Return the best reading of a name as (index position, confidence), or None.
@@ -588,7 +587,7 @@ class Extractor:
         """
         start, end, pi = span
         any_weak, sentence_sensitive, provinces = self._cues_needed(pi)
-        located = any_weak and (cue or cues.locative(text, start, end))
+        located = any_weak and cues.locative(text, start, end)
         at_sentence_start = sentence_sensitive and cues.sentence_start(text[max(0, start - 3) : start], 999)
         province = provinces and text.startswith(cues.PROVINCE_WORDS, end)  # "Washington state"
         key = (pi, located, at_sentence_start, after_city, region, province, listed)
