@@ -141,6 +141,7 @@ def build_match_table(
         if place["source"] == "country" and place["kind"] == "country":
             _add_upper(place["name"], i, add)
     offset = len(places)
+    common = lexicon.common_words()
     for j, city in enumerate(cities):
         population = int(city["population"])
         if _matchable_city_name(city["name"], True, population):
@@ -155,7 +156,11 @@ def build_match_table(
             # The short form of a longer own name ("Newcastle" for "Newcastle upon Tyne"), or
             # the same name spelled a letter differently ("Mitrovica" for Mitrovicë), is as
             # much the town's own name as the main one.
-            own = city["name"].startswith(alt + " ") or _respelling(alt, city["name"])
+            # A short form that is a person's name ("Carson" for Carson City) or a short word
+            # ("Gold" for Gold Coast, "Salt") is neither, except for a great city ("Rio").
+            word = len(alt) <= 4 and alt.lower() in common and population < _DATELINE_CITY
+            short = city["name"].startswith(alt + " ") and not word and alt not in people
+            own = short or _respelling(alt, city["name"])
             # A cut-off form ("Hang" for Hangzhou) is an abbreviation, not a name; a letter
             # less is a spelling ("Basra" for Basrah).
             truncated = not own and city["name"].startswith(alt) and len(city["name"]) - len(alt) >= 3
@@ -163,7 +168,6 @@ def build_match_table(
                 add(alt, offset + j)
     for phrase in not_places:
         targets[fold_for_matching(phrase)] = [BLOCK]
-    common = lexicon.common_words()
     accented: dict[str, list[int]] = {}
     for key, positions in targets.items():
         folded_only = [p for p in positions if p != BLOCK and (key, p) not in plain]

@@ -375,8 +375,8 @@ def locative(text: str, start: int, end: int) -> bool:
     """
     if LOCATIVE_AFTER.match(text, end, end + 20):
         return True
-    if text.startswith(", ", end) and (start == 0 or text[start - 1] == "\n"):
-        return True
+    if text.startswith(", ", end) and (start == 0 or text[start - 1] == "\n") and text[end + 2 : end + 3].isupper():
+        return True  # a dateline: "BOLTON, England", not "Arnold, who presented"
     before = text[max(0, start - 60) : start].split()
     if before and before[-1] in ("and", "or") or before and before[-1].endswith(","):
         # Walk back over the list: "and", "or" and capitalised names ending in commas.
