@@ -388,6 +388,45 @@ def load_iso_names() -> dict[str, list[str]]:
     return out
 
 
+def load_iso_translations(languages: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
+    """Return ISO 3166-1 names in other languages: {"fr": {"RUS": ["Fédération de Russie"]}}.
+
+    From ``pycountry``'s copy of the Debian iso-codes translations (LGPL), which give the
+    official forms news in those languages use ("Russische Föderation", "Federación Rusa")
+    beside Natural Earth's short names. Inverted names are put in reading order, as in
+    :func:`load_iso_names`; Taiwan is left out for the same reason.
+    """
+    import gettext
+    import json
+
+    data = json.loads(package_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))
+    locales = package_file("pycountry", "locales")
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang in languages:
+        try:
+            table = gettext.translation("iso3166-1", str(locales), languages=[lang])
+        except OSError:
+            continue
+        names: dict[str, list[str]] = {}
+        for country in data["3166-1"]:
+            if country["alpha_3"] == "TWN":
+                continue
+            found = []
+            for field in ("name", "official_name", "common_name"):
+                english = country.get(field)
+                text = table.gettext(english) if english else ""
+                if not text or text == english or "(" in text:
+                    continue
+                head, _, tail = text.partition(", ")
+                if tail[:1].islower():
+                    continue  # "Islas Vírgenes, de EE.UU.": no reading order to restore
+                found.append(unicodedata.normalize("NFC", f"{tail} {head}" if tail else text))
+            if found:
+                names[country["alpha_3"]] = list(dict.fromkeys(found))
+        out[lang] = names
+    return out
+
+
 def load_demonyms() -> dict[str, list[str]]:
     """Return English demonyms and their plurals, with the countries each names: {"Japanese": ["JPN"]}.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from geomap.aliases import is_cjk, is_hangul
+from geomap.names import fold_for_matching
 
 Span = tuple[int, int, int]  # start, end (in the text), pattern id
 
@@ -50,6 +51,7 @@ ORG_AIR = re.compile(r"\bAir\s$")
 # Particles that begin Dutch, German, Romance and Arabic surnames ("Van Nistelrooy"), and
 # are also the whole names of towns (Van, in Turkey).
 NAME_PARTICLES = frozenset("Van Von De Da Di Du Le La Del Della Dos Ben Bin Abu El Al".split())
+OF_NAME = re.compile(r" (?:of|de|del|di|du|des) ")  # "X of Y": X names something of Y
 NEXT_NAME = re.compile(r" [A-Z][a-z]+\b(?! (?:of|and)\b)")
 CAPITALISED = re.compile(r"[A-Z][a-z]+\b")
 NAME_PART_OK = {
@@ -223,6 +225,10 @@ def inside_org_name(text: str, start: int) -> bool:
     return False
 
 
+# "Islands" joined to the name with a hyphen, as Dutch and German write it ("Spratly-eilanden").
+HYPHEN_ISLANDS = {"island_group": ("-eilanden", "-Eilanden", "-Inseln", "-inseln"), "island": ("-eiland", "-Insel")}
+
+
 def with_suffix(text: str, span: Span, limit: int, kind: str) -> Span:
     """Return the span with the generic word that ends the place's name in the text.
 
@@ -237,6 +243,10 @@ def with_suffix(text: str, span: Span, limit: int, kind: str) -> Span:
         suffix = CJK_STATE.match(text, end, limit) if spaceless else None
     elif spaceless:
         suffix = CJK_SUFFIX.match(text, end, limit)
+    elif text.startswith("-", end) and kind in HYPHEN_ISLANDS:
+        word = next((w for w in HYPHEN_ISLANDS[kind] if text.startswith(w, end)), None)
+        after = end + len(word) if word else end
+        return (start, after, pi) if word and not text[after : after + 1].isalnum() else span
     elif text.startswith(" ", end):
         suffix = SUFFIX.match(text, end, limit)
         if suffix is not None and suffix.end() < len(text) and text[suffix.end()].isalnum():
@@ -397,10 +407,10 @@ def locative(text: str, start: int, end: int) -> bool:
     return word in LOCATIVE
 
 
-# A dateline: a line that opens with a place in capitals, then a comma, a bracket or a dash
-# ("BELGRAD (dpa) -", "LONDRES, 3 janvier").
+# A dateline: a line that opens with a place in capitals, then a comma, a bracket, a dash or
+# the day ("BELGRAD (dpa) -", "LONDRES, 3 janvier", "CÁDIZ 15 Nov.").
 DATELINE_REACH = 400  # characters from a story's start where a dateline may stand
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{3,}(?: [A-Z][A-Z'-]{3,})?)(?=,| \(| -| \u2013)")
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z'-]{3,}(?: [A-Z][A-Z'-]{3,})?)(?=,| \(| -| \u2013| \d)")
 
 
 def dateline_in_title_case(text: str) -> str:
@@ -433,9 +443,9 @@ def word_before(text: str, start: int) -> str | None:
     if word[:1] in ("(", '"', "'", "“", "‘"):
         word = word[1:]
     core = word[:-1] if word[-1:] == "." else word
-    if len(core) < 2 or not "A" <= core[0] <= "Z" or not (core[1:].isalpha() and core[1:].islower() and core.isascii()):
+    if len(core) < 2 or not "A" <= core[0] <= "Z" or not (core[1:].isalpha() and core[1:].islower()):
         return None
-    return word
+    return word if core.isascii() else fold_for_matching(word)  # "Luís" is looked up as "Luis"
 
 
 def sentence_start(before: str, at: int) -> bool:

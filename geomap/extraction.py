@@ -519,8 +519,9 @@ class Extractor:
                     or (not facts.big and cues.NEXT_NAME.match(text, end, end + 40))
                 ):
                     return True
-        if text.startswith(" of ", end) and end + 4 < len(text) and text[end + 4].isupper():
-            return True  # "University of Lille": the name of something else
+        of = cues.OF_NAME.match(text, end, end + 6)
+        if of is not None and text[of.end() : of.end() + 1].isupper():
+            return True  # "University of Lille", "Bahía de Algeciras": the name of something else
         return False
 
     def _facts(self, pi: int) -> _NameFacts:

@@ -294,7 +294,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         # A curated record (Abkhazia, Crimea) is the reviewed reading of a shared name.
         admin1["names"] = [(n, lang, pa, hi, m and n not in curated_names) for n, lang, pa, hi, m in admin1["names"]]
         places.append(admin1)
-    _attach_aliases(places, load_aliases(root), problems)
+    language_aliases = _attach_aliases(places, load_aliases(root), problems)
     _attach_country_names(places, basedata.load_country_names())
     _attach_country_names(places, basedata.load_iso_names(), lang="en")
     _attach_script_variants(places)
@@ -326,7 +326,9 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         "demonyms": _demonyms(places, basedata.load_demonyms()),
         # Latin-script country names of other languages ("Serbien", "Royaume-Uni"), matched
         # only in a text in that language: in English text they are false friends.
-        "language_names": _language_names(places, countries),
+        "language_names": _language_names(
+            places, countries, language_aliases, basedata.load_iso_translations(LANGUAGE_NAME_LANGS)
+        ),
         # Person names, for telling "Michael Moore" and "Mr Kennedy" from towns.
         "first_names": sorted(first_names),
         "person_names": sorted(person_names),
@@ -356,17 +358,29 @@ def _not_places(root: pathlib.Path) -> list[str]:
     return sorted({x.strip() for x in data})
 
 
-def _attach_aliases(places: list[dict[str, Any]], aliases: list[Any], problems: list[GeodataProblem] | None) -> None:
-    """Add aliases.yaml's names to the countries and places they name."""
+def _attach_aliases(
+    places: list[dict[str, Any]], aliases: list[Any], problems: list[GeodataProblem] | None
+) -> list[tuple[str, str, str]]:
+    """Add aliases.yaml's names to the countries and places they name.
+
+    Returns the Latin-script aliases of the languages in ``LANGUAGE_NAME_LANGS`` as
+    (language, alias, place id): they are matched only in a text in that language (Dutch
+    "VS" is the United States; in English text it is "versus"), and resolve everywhere.
+    """
     by_id = {p["id"]: p for p in places}
     by_country = _country_places(places)
+    language_aliases = []
     for alias in aliases:
         target = by_id.get(alias.place) if alias.place else by_country.get(alias.country)
         if target is None:
             _report(problems, GeodataProblem("aliases.yaml", alias.alias, f"no place {alias.place or alias.country!r}"))
             continue
+        own_language = alias.lang in LANGUAGE_NAME_LANGS and is_latin(alias.alias)
+        if own_language and alias.match:
+            language_aliases.append((alias.lang, alias.alias, target["id"]))
         if alias.alias not in {n[0] for n in target["names"]}:
-            target["names"].append((alias.alias, alias.lang, [], False, alias.match))
+            target["names"].append((alias.alias, alias.lang, [], False, alias.match and not own_language))
+    return language_aliases
 
 
 _GENERIC_WORDS = {
@@ -492,21 +506,36 @@ def _admin1_place(state: dict[str, Any], taken: set[str]) -> dict[str, Any]:
 LANGUAGE_NAME_LANGS = ("de", "es", "fr", "it", "nl", "pt")
 
 
-def _language_names(places: list[dict[str, Any]], countries: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
-    """Return, per language, Natural Earth's Latin-script names of countries with the places they name.
+def _language_names(
+    places: list[dict[str, Any]],
+    countries: list[dict[str, Any]],
+    aliases: list[tuple[str, str, str]],
+    iso_names: dict[str, dict[str, list[str]]],
+) -> dict[str, dict[str, list[int]]]:
+    """Return, per language, the Latin-script names matched only in that language, with their places.
 
-    German names also get their genitive ("Kosovos", "Serbiens"), which German writes
-    where English writes "of Kosovo".
+    Natural Earth's and ISO 3166's names of countries ("Russische Föderation") and the
+    language's aliases (Dutch "VS"). German
+    names also get their genitive ("Kosovos", "Serbiens"), which German writes where
+    English writes "of Kosovo".
     """
     position = {p["adm0"]: i for i, p in enumerate(places) if p.get("adm0") and p["source"] in ("country", "curated")}
+    by_id = {p["id"]: i for i, p in enumerate(places)}
+    named = [
+        (position[country["adm0_a3"]], lang, value)
+        for country in countries
+        if country["adm0_a3"] in position
+        for lang, value in sorted(country["names"].items())
+        if value and len(value) >= 4
+    ]
+    named += [(by_id[place_id], lang, alias) for lang, alias, place_id in aliases if place_id in by_id]
+    index_of = {id(p): i for i, p in enumerate(places)}
+    by_code = {code: index_of[id(p)] for code, p in _country_places(places).items()}
+    for lang, table in iso_names.items():
+        named += [(by_code[code], lang, name) for code, names in table.items() if code in by_code for name in names]
     out: dict[str, dict[str, list[int]]] = {lang: {} for lang in LANGUAGE_NAME_LANGS}
-    for country in countries:
-        target = position.get(country["adm0_a3"])
-        if target is None:
-            continue
-        for lang, value in sorted(country["names"].items()):
-            if lang not in out or not value or not is_latin(value) or len(value) < 4:
-                continue
+    for target, lang, value in named:
+        if lang in out and is_latin(value):
             forms = [value]
             if lang == "de" and not value.endswith(("s", "x", "z", "ß")) and " " not in value:
                 forms.append(value + "s")

@@ -102,3 +102,24 @@ def test_a_dateline_in_capitals_is_read_in_the_text_language(extractor: Extracto
     found = _found(extractor, text)
     assert ("LONDRES", "london-2643743") in found
     assert ("Royaume-Uni", "united-kingdom") in found
+
+
+def test_a_languages_abbreviations_and_iso_names_are_read_in_that_language_only(extractor: Extractor) -> None:
+    dutch = "China bedreigt Filipijnse schepen bij de Spratly-eilanden, en de VS zijn bezorgd over het incident van deze week."
+    found = _found(extractor, dutch)
+    assert ("VS", "united-states") in found
+    assert ("Spratly-eilanden", "spratly-islands") in found
+    german = "Die Russische Föderation hat die Krim annektiert, und die Ukraine ist nicht bereit, das zu akzeptieren."
+    assert ("Russische Föderation", "russia") in _found(extractor, german)
+    assert "VS" not in {t for t, _ in _found(extractor, "Arsenal VS Chelsea was the match of the week for the fans.")}
+
+
+def test_spanish_and_portuguese_name_rules(extractor: Extractor) -> None:
+    spanish = "CÁDIZ 15 Nov. (EUROPA PRESS) - El Gobierno español ha convocado al embajador por las aguas de la Bahía de Algeciras y de Gibraltar."
+    found = _found(extractor, spanish)
+    assert ("CÁDIZ", "cadiz-2520600") in found
+    assert "Bahía" not in {t for t, _ in found}
+    portuguese = (
+        "O primeiro-ministro Luís Montenegro disse que a questão de Olivença não está em cima da mesa para o governo."
+    )
+    assert "Montenegro" not in {t for t, _ in _found(extractor, portuguese)}
