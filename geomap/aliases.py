@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from geomap import hanzi, lexicon, russian
+from geomap import hanzi, inflection, lexicon
 from geomap.names import fold_for_matching
 
 __all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_hangul", "is_latin"]
@@ -130,8 +130,10 @@ def build_match_table(
             bucket.append(position)
         if key == name:
             plain.add((key, position))
-        if inflect and _CYRILLIC.search(name):
-            for form in russian.case_forms(name):  # Крыма, Крыму, в Керченском проливе
+        if inflect:
+            # Крыма, Крыму, в Керченском проливе; im Schwarzen Meer
+            forms = inflection.case_forms(name) if _CYRILLIC.search(name) else inflection.german_case_forms(name)
+            for form in forms:
                 add(form, position, inflect=False)
 
     for i, place in enumerate(places):

@@ -56,7 +56,7 @@ _BUILDER_MODULES = (
     "aliases.py",
     "lexicon.py",
     "hanzi.py",
-    "russian.py",
+    "inflection.py",
 )
 _NE_KIND = {"Sovereign country": "country", "Country": "country"}
 

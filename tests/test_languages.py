@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from geomap.extraction import Extractor
+from geomap.inflection import case_forms, german_case_forms
 from geomap.language import latin_language
-from geomap.russian import case_forms
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,13 @@ def test_spanish_and_portuguese_name_rules(extractor: Extractor) -> None:
         "O primeiro-ministro Luís Montenegro disse que a questão de Olivença não está em cima da mesa para o governo."
     )
     assert "Montenegro" not in {t for t, _ in _found(extractor, portuguese)}
+
+
+def test_german_sea_names_are_found_after_a_preposition(extractor: Extractor) -> None:
+    assert set(german_case_forms("Schwarzes Meer")) == {"Schwarzen Meer", "Schwarzen Meeres", "Schwarzen Meers"}
+    text = (
+        "Die Marine hat im Schwarzen Meer und im Südchinesischen Meer Manöver abgehalten, die nicht angekündigt waren."
+    )
+    found = _found(extractor, text)
+    assert ("Schwarzen Meer", "black-sea") in found
+    assert ("Südchinesischen Meer", "south-china-sea") in found

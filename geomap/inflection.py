@@ -1,4 +1,4 @@
-"""The case forms of Russian place names: "в Крыму", "Севастополя", "в Керченском проливе".
+"""The case forms of place names in languages that inflect them: Russian and German.
 
 Russian inflects names for case, so a text about Crimea writes Крым, Крыма, Крыму, Крымом
 or Крыме, and a gazetteer that knows only the nominative finds a fraction of them. The
@@ -6,11 +6,14 @@ forms are generated from the nominative by the regular endings of nouns and adje
 (singular, and plural for names like Курильские острова); each word of a name takes the
 same case. Irregular names get some wrong forms, which match nothing in real text, and
 indeclinable ones (Сочи, Осло) get none.
+
+German inflects the adjective of a sea's name: "das Schwarze Meer" is "im Schwarzen Meer",
+"des Schwarzen Meeres"; "Südchinesisches Meer" is "im Südchinesischen Meer".
 """
 
 from __future__ import annotations
 
-__all__ = ["case_forms"]
+__all__ = ["case_forms", "german_case_forms"]
 
 # Endings of the genitive, dative, accusative, instrumental and prepositional, by the
 # nominative's ending; "" keeps the nominative (an inanimate accusative).
@@ -95,4 +98,20 @@ def _adjective_cases(word: str) -> list[str]:
         if lower.endswith(ending):
             stem = word[: len(word) - len(ending)]
             return [stem + c for c in cases]
+    return []
+
+
+_GERMAN_NOUN_FORMS = {"Meer": ("Meer", "Meeres", "Meers"), "See": ("See",)}
+
+
+def german_case_forms(name: str) -> list[str]:
+    """Return the dative and genitive of a German adjective-and-noun name ("Schwarzes Meer")."""
+    words = name.split(" ")
+    if len(words) != 2 or words[1] not in _GERMAN_NOUN_FORMS:
+        return []
+    adjective, noun = words
+    for ending in ("es", "e"):  # Schwarzes Meer (strong), Schwarze Meer / Ostchinesische See
+        if adjective.endswith(ending) and len(adjective) > len(ending) + 2:
+            stem = adjective[: -len(ending)]
+            return sorted({f"{stem}en {form}" for form in _GERMAN_NOUN_FORMS[noun]} - {name})
     return []
