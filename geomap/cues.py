@@ -421,8 +421,8 @@ def dateline_in_title_case(text: str) -> str:
     first lines are looked at. The text keeps its length.
     """
     head = text[:DATELINE_REACH]
-    if not any(c.isupper() for c in head[:1]) and "\n" not in head:
-        return text
+    if not any(line[:4].isupper() and line[:4].isalpha() for line in head.split("\n")):
+        return text  # no line opens with four capitals: the common case, without a regex
     return DATELINE.sub(lambda m: m.group(1).title(), head) + text[DATELINE_REACH:]
 
 
@@ -436,8 +436,11 @@ def word_before(text: str, start: int) -> str | None:
     if end < 2:
         return None
     low = end - 21 if end > 21 else 0
-    begin = max(text.rfind(" ", low, end), text.rfind("\n", low, end)) + 1
-    if begin == 0 and end > 21:
+    begin = text.rfind(" ", low, end) + 1
+    line = text.rfind("\n", begin or low, end)
+    if line != -1:
+        begin = line + 1
+    elif begin == 0 and end > 21:
         return None
     word = text[begin:end]
     if word[:1] in ("(", '"', "'", "“", "‘"):
