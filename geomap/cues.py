@@ -225,6 +225,13 @@ def inside_org_name(text: str, start: int) -> bool:
     return False
 
 
+# Russian organisations named with a country in the genitive after them: "Служба безопасности
+# Украины" (the SBU), "ФСБ РФ", "МИД России", "Вооруженных сил Украины", "Черноморского флота
+# России": not mentions of the country, as "Ministry of Foreign Affairs of Ukraine" is not.
+RUSSIAN_ORG_BEFORE = re.compile(
+    r"(?:служб[аыеу]|безопасности|министерств[оаеу]|МИД|ФСБ|СБУ|МВД|ВМС|ВМФ|посольств[оаеу]|"
+    r"прокуратур[аыеу]|Генпрокуратур[аыеу]|погранслужб[аыеу]|охраны|сил|флота|правительств[оаеу]) $"
+)
 # "Islands" joined to the name with a hyphen, as Dutch and German write it ("Spratly-eilanden").
 HYPHEN_ISLANDS = {"island_group": ("-eilanden", "-Eilanden", "-Inseln", "-inseln"), "island": ("-eiland", "-Insel")}
 

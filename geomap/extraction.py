@@ -149,6 +149,7 @@ class _NameFacts:
     """What the person and organisation rules ask of a name, whatever the text."""
 
     cjk: bool  # ends in Chinese, Japanese or Korean script
+    cyrillic: bool  # is written in Cyrillic
     curated: bool  # may mean a curated place or a sea: never read as a person's name
     towns: bool  # means only cities or provinces
     first_name: bool  # is a common first name ("Victoria", "Stanley")
@@ -473,6 +474,8 @@ class Extractor:
                 return True  # 《中华人民共和国政府关于…的立场文件》, 「…に関する法律」
             return cues.in_slogan(text, start, end)  # “一个中国”原则: a policy's name
         spaced = start > 0 and text[start - 1] == " "
+        if facts.cyrillic and spaced and cues.RUSSIAN_ORG_BEFORE.search(text, max(0, start - 20), start):
+            return True  # "Служба безопасности Украины": an organisation's name
         if spaced and cues.inside_org_name(text, start):
             return True  # "Permanent Mission of Vietnam", "Treaty of Utrecht"
         if cues.near_quote(text, start, end) and cues.inside_title(text, start, end):
@@ -530,6 +533,7 @@ class Extractor:
         pattern = self._patterns[pi]
         facts = self._name_facts[pi] = _NameFacts(
             cjk=is_cjk(pattern[-1]) or is_hangul(pattern[-1]),
+            cyrillic="\u0400" <= pattern[-1] <= "\u04ff",
             curated=any(i.source in ("curated", "marine") for i in infos),
             towns=all(i.source in ("city", "admin1") for i in infos),
             first_name=pattern in self._first_names,

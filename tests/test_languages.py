@@ -133,3 +133,10 @@ def test_german_sea_names_are_found_after_a_preposition(extractor: Extractor) ->
     found = _found(extractor, text)
     assert ("Schwarzen Meer", "black-sea") in found
     assert ("Südchinesischen Meer", "south-china-sea") in found
+
+
+def test_russian_organisations_named_after_a_country_are_not_mentions(extractor: Extractor) -> None:
+    text = "Служба безопасности Украины сообщила, что ФСБ РФ задержала суда у берегов Крыма. МИД России ответил."
+    found = {t for t, _ in _found(extractor, text)}
+    assert {"Украины", "РФ", "России"}.isdisjoint(found)
+    assert "Крыма" in found
