@@ -117,7 +117,10 @@ TITLES = frozenset(
 # Words before a name that say it is a place: "in Banihal", "from Bolton".
 LOCATIVE = frozenset(
     "in at from near to into outside inside across around toward towards via through throughout within "
-    "off beyond between".split()
+    "off beyond between "
+    # The same in the other languages read (none is an English word before a capital):
+    # German, Dutch, French, Spanish, Portuguese, Italian.
+    "aus nach bei uit naar bij à dans vers en desde hacia em para perto presso verso".split()
 )
 # Capitalised words after a first-name town that keep it a place ("Victoria Falls", not
 # "Victoria Hamilton").

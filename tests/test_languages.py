@@ -140,3 +140,8 @@ def test_russian_organisations_named_after_a_country_are_not_mentions(extractor:
     found = {t for t, _ in _found(extractor, text)}
     assert {"Украины", "РФ", "России"}.isdisjoint(found)
     assert "Крыма" in found
+
+
+def test_a_small_town_after_a_preposition_of_the_text_language(extractor: Extractor) -> None:
+    text = "O presidente da câmara em Vila Nova de Gaia disse que a posição de Portugal é clara."
+    assert ("Vila Nova de Gaia", "vila-nova-de-gaia-2732544") in _found(extractor, text)
