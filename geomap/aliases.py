@@ -95,6 +95,27 @@ def _respelling(alt: str, name: str) -> bool:
     return shared >= max(len(a), len(b)) - 1
 
 
+# Countries whose towns news writes in Cyrillic (their own and Russian-language press).
+_CYRILLIC_COUNTRIES = frozenset("RUS UKR BLR KAZ KGZ TJK UZB MDA GEO ARM AZE BGR SRB MKD MNE BIH MNG".split())
+_CYRILLIC_TOWN = 30_000
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ее")
+
+
+def _cyrillic_town_name(alt: str, city: dict[str, Any]) -> bool:
+    """Return whether a Cyrillic alternate names a town of 30,000 to 200,000 in a Cyrillic-writing country.
+
+    Larger cities' names in every script are matched anyway. A one-word name with an
+    adjective's ending (Мирный "peaceful", Лесной "of the forest") would match that word
+    at a sentence's start, so it is left out.
+    """
+    population = int(city["population"])
+    if not (_CYRILLIC_TOWN <= population < _OTHER_SCRIPT_CITY) or city["country"] not in _CYRILLIC_COUNTRIES:
+        return False
+    if len(alt) < 4 or not _CYRILLIC.search(alt) or not alt[0].isupper() or alt.strip() != alt:
+        return False
+    return " " in alt or not alt.endswith(_ADJECTIVE_ENDINGS)
+
+
 def _add_upper(name: str, position: int, add: Any) -> None:
     """Add the all-capitals form of a name, as news datelines write it ("BEIJING, May 3")."""
     upper = name.upper()
@@ -151,6 +172,8 @@ def build_match_table(
             if city["capital"] or population >= _DATELINE_CITY:
                 _add_upper(city["name"], offset + j, add)
         for alt in city["alternatenames"]:
+            if _cyrillic_town_name(alt, city):
+                add(alt, offset + j)  # Керчь, Бахмут: the towns of Russian and Ukrainian news
             if population >= _CJK_CITY and alt != city["name"] and _matchable_city_name(alt, False, population):
                 for form in hanzi.variants(alt):  # 宜兰 for 宜蘭
                     if _matchable_city_name(form, False, population):

@@ -145,3 +145,11 @@ def test_russian_organisations_named_after_a_country_are_not_mentions(extractor:
 def test_a_small_town_after_a_preposition_of_the_text_language(extractor: Extractor) -> None:
     text = "O presidente da câmara em Vila Nova de Gaia disse que a posição de Portugal é clara."
     assert ("Vila Nova de Gaia", "vila-nova-de-gaia-2732544") in _found(extractor, text)
+
+
+def test_russian_news_finds_its_towns_in_any_case(extractor: Extractor) -> None:
+    text = "Российские войска обстреляли Бахмут и Авдеевку. В Керчи объявлена тревога. Мирный процесс на Украине остановлен."
+    found = dict(_found(extractor, text))
+    assert found.get("Бахмут") == "bakhmut-713174"
+    assert found.get("Керчи") == "kerch-706524"
+    assert "Мирный" not in found  # "peace", not the town of Mirny
