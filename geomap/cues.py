@@ -253,6 +253,8 @@ def with_suffix(text: str, span: Span, limit: int, kind: str) -> Span:
         suffix = CJK_STATE.match(text, end, limit) if spaceless else None
     elif spaceless:
         suffix = CJK_SUFFIX.match(text, end, limit)
+        if suffix is not None and kind not in ("city", "admin1") and suffix.group() in ("군", "시"):
+            suffix = None  # 이스라엘군 is Israel's army, not a county
     elif text.startswith("-", end) and kind in HYPHEN_ISLANDS:
         word = next((w for w in HYPHEN_ISLANDS[kind] if text.startswith(w, end)), None)
         after = end + len(word) if word else end
