@@ -302,9 +302,11 @@ def build_index(root: pathlib.Path, *, problems: list[GeodataProblem] | None = N
     _attach_script_variants(places)
     # Towns of 15,000 people and more everywhere; in a disputed territory, from 5,000: the
     # news of a dispute names its small towns (Zubin Potok, Majdal Shams, Gagra).
+    # (GeoNames' list of towns over 15,000 also holds every capital, however small: Nuuk.)
+    listed = {city["geonameid"] for city in basedata.load_cities(TOWN)}
     cities = basedata.load_cities(SMALL_TOWN)
     within = _within_disputed(places, cities)
-    kept = [k for k, city in enumerate(cities) if city["population"] >= TOWN or within[k] >= 0]
+    kept = [k for k, city in enumerate(cities) if city["geonameid"] in listed or within[k] >= 0]
     cities, within = [cities[k] for k in kept], [within[k] for k in kept]
     for city in cities:
         taken.add(f"{slug(city['name'])}-{city['geonameid']}")
