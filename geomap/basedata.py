@@ -369,23 +369,10 @@ def load_iso_names() -> dict[str, list[str]]:
     reading order. Taiwan is left out: ISO's "Taiwan, Province of China" is one side's name,
     and its curated record carries it with that party.
     """
-    import json
-
-    data = json.loads(package_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))
     out: dict[str, list[str]] = {}
-    for country in data["3166-1"]:
-        if country["alpha_3"] == "TWN":
-            continue
-        names = []
-        for field in ("name", "official_name", "common_name"):
-            text = country.get(field)
-            if not text or "(" in text:
-                continue
-            head, _, tail = text.partition(", ")
-            text = f"{tail} {head}" if tail else text
-            text = text.removeprefix("the ").removeprefix("The ")
-            names.append(unicodedata.normalize("NFC", text))
-        out[country["alpha_3"]] = list(dict.fromkeys(names))
+    for code, english in _iso_countries():
+        names = [name.removeprefix("the ").removeprefix("The ") for name in map(_reading_order, english) if name]
+        out[code] = list(dict.fromkeys(names))
     return out
 
 
@@ -398,10 +385,9 @@ def load_iso_translations(languages: tuple[str, ...]) -> dict[str, dict[str, lis
     :func:`load_iso_names`; Taiwan is left out for the same reason.
     """
     import gettext
-    import json
 
-    data = json.loads(package_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))
     locales = package_file("pycountry", "locales")
+    countries = _iso_countries()
     out: dict[str, dict[str, list[str]]] = {}
     for lang in languages:
         try:
@@ -409,23 +395,38 @@ def load_iso_translations(languages: tuple[str, ...]) -> dict[str, dict[str, lis
         except OSError:
             continue
         names: dict[str, list[str]] = {}
-        for country in data["3166-1"]:
-            if country["alpha_3"] == "TWN":
-                continue
-            found = []
-            for field in ("name", "official_name", "common_name"):
-                english = country.get(field)
-                text = table.gettext(english) if english else ""
-                if not text or text == english or "(" in text:
-                    continue
-                head, _, tail = text.partition(", ")
-                if tail[:1].islower():
-                    continue  # "Islas Vírgenes, de EE.UU.": no reading order to restore
-                found.append(unicodedata.normalize("NFC", f"{tail} {head}" if tail else text))
-            if found:
-                names[country["alpha_3"]] = list(dict.fromkeys(found))
+        for code, english in countries:
+            found = [_reading_order(text) for text in map(table.gettext, english) if text not in english]
+            if any(found):
+                names[code] = list(dict.fromkeys(name for name in found if name))
         out[lang] = names
     return out
+
+
+def _iso_countries() -> list[tuple[str, list[str]]]:
+    """Return each ISO 3166-1 country but Taiwan with its English names (name, official, common)."""
+    import json
+
+    data = json.loads(package_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))
+    return [
+        (country["alpha_3"], [country[f] for f in ("name", "official_name", "common_name") if country.get(f)])
+        for country in data["3166-1"]
+        if country["alpha_3"] != "TWN"
+    ]
+
+
+def _reading_order(name: str) -> str | None:
+    """Return an ISO name in reading order ("Korea, Republic of": "Republic of Korea"), or None.
+
+    None for a name with a bracket, or one whose inverted part starts in lower case
+    ("Islas Vírgenes, de EE.UU."): there is no reading order to restore.
+    """
+    if not name or "(" in name:
+        return None
+    head, _, tail = name.partition(", ")
+    if tail[:1].islower():
+        return None
+    return unicodedata.normalize("NFC", f"{tail} {head}" if tail else name)
 
 
 def load_demonyms() -> dict[str, list[str]]:
