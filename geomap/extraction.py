@@ -2,7 +2,9 @@
 
 1. One Aho-Corasick scan over the text finds every known name (linear in the text, not a
    regular expression per name). Punctuation and Latin diacritics are folded first, one
-   character for one ("Yarmūk" meets "Yarmuk"), so offsets hold in the original text.
+   character for one ("Yarmūk" meets "Yarmuk"), so offsets hold in the original text. A
+   text in German, French, Spanish, Italian, Dutch or Portuguese is also scanned for that
+   language's own country names ("Serbien"), which in English would be false friends.
 2. A name counts only at word boundaries, except in Chinese and Japanese, which put no
    spaces between words (and Korean, which attaches particles after a name).
 3. The longest name wins an overlap ("South China Sea" over "China"; "Asia-Pacific
