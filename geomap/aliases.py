@@ -18,7 +18,7 @@ from typing import Any
 from geomap import hanzi, inflection, lexicon
 from geomap.names import fold_for_matching
 
-__all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_hangul", "is_latin"]
+__all__ = ["BLOCK", "OTHER_SCRIPT", "build_match_table", "is_cjk", "is_cyrillic", "is_hangul", "is_latin"]
 
 BLOCK = -1  # target of a not-a-place phrase
 _BIG_CITY = 500_000
@@ -39,6 +39,11 @@ def is_hangul(ch: str) -> bool:
     """Return whether a character is Korean script."""
     o = ord(ch)
     return 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def is_cyrillic(ch: str) -> bool:
+    """Return whether a character is Cyrillic script."""
+    return "\u0400" <= ch <= "\u04ff"
 
 
 # A letter outside the Latin blocks: a text with none needs no search for other scripts' names.

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from geomap import cues
-from geomap.aliases import BLOCK, OTHER_SCRIPT, is_cjk, is_hangul
+from geomap.aliases import BLOCK, OTHER_SCRIPT, is_cjk, is_cyrillic, is_hangul
 from geomap.gazetteer import Gazetteer, Place
 from geomap.language import latin_language
 from geomap.names import fold_for_matching
@@ -535,7 +535,7 @@ class Extractor:
         pattern = self._patterns[pi]
         facts = self._name_facts[pi] = _NameFacts(
             cjk=is_cjk(pattern[-1]) or is_hangul(pattern[-1]),
-            cyrillic="\u0400" <= pattern[-1] <= "\u04ff",
+            cyrillic=is_cyrillic(pattern[-1]),
             curated=any(i.source in ("curated", "marine") for i in infos),
             towns=all(i.source in ("city", "admin1") for i in infos),
             first_name=pattern in self._first_names,
